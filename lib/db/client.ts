@@ -1,0 +1,44 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { PrismaClient as PgClient } from "@/generated/pg/client";
+import { databaseUrl, providerOf, sqlitePath } from "./config";
+
+/**
+ * The app is typed against the SQLite client; the PostgreSQL client is generated from the same
+ * models (prisma/postgres/schema.prisma is derived, never edited), so its query API is the same.
+ * Code must stay within the features both providers share.
+ */
+export type Db = SqliteClient;
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type DbOrTx = Db | Tx;
+
+export function createDb(url = databaseUrl()): Db {
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    return new PgClient({ adapter }) as unknown as Db;
+  }
+  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { __cdpDb?: Db };
+
+/** The process-wide client (kept on globalThis so Next.js hot reload does not open a new pool). */
+export function getDb(): Db {
+  if (!globalForDb.__cdpDb) globalForDb.__cdpDb = createDb();
+  return globalForDb.__cdpDb;
+}
+
+/** Tests point the process at their own database. */
+export function setDb(db: Db | undefined): void {
+  globalForDb.__cdpDb = db;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = getDb() as unknown as Record<string | symbol, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
