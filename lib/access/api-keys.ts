@@ -1,0 +1,209 @@
+import { z } from "zod";
+import { db, type DbOrTx } from "@/lib/db/client";
+import { DomainError, notFound, unauthorized } from "@/lib/http/errors";
+import { randomToken, seal, sha256Hex, safeEqualHex, unseal } from "./secret";
+import { deserializeScopes, parseScopes, serializeScopes, type Scope } from "./scopes";
+
+/** Who is calling through an API key, as every dialect handler sees it. */
+export interface ApiPrincipal {
+  apiKeyId: number;
+  apiKeyName: string;
+  tenantId: number;
+  tenantTimeZone: string;
+  scopes: Scope[];
+  ratePerSecond: number;
+  burst: number;
+}
+
+export const TOKEN_TTL_SECONDS = 7200;
+/** the customers dialect's signature window */
+export const SIGNATURE_WINDOW_SECONDS = 300;
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, "name is required").max(100).describe("a name to recognise the key by"),
+  scopes: z.array(z.string()).min(1, "choose at least one scope").transform((s) => parseScopes(s)),
+  expiresAt: z.coerce.date().optional().nullable().describe("after this instant the key is refused"),
+  ratePerSecond: z.number().int().min(1).max(10_000).optional(),
+  burst: z.number().int().min(1).max(100_000).optional(),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+const keySelect = {
+  id: true,
+  name: true,
+  appKey: true,
+  scopes: true,
+  ratePerSecond: true,
+  burst: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
+
+export async function createApiKey(
+  tenantId: number,
+  input: CreateApiKeyInput,
+  createdById?: number | null,
+): Promise<{ id: number; appKey: string; secret: string }> {
+  const data = createApiKeySchema.parse(input);
+  const appKey = "ak_" + randomToken(12);
+  const secret = randomToken(24);
+  const row = await db.apiKey.create({
+    data: {
+      tenantId,
+      name: data.name,
+      appKey,
+      secretHash: sha256Hex(secret),
+      secretSealed: seal(secret),
+      scopes: serializeScopes(data.scopes),
+      expiresAt: data.expiresAt ?? null,
+      ratePerSecond: data.ratePerSecond ?? 50,
+      burst: data.burst ?? 100,
+      createdById: createdById ?? null,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, appKey, secret };
+}
+
+export async function listApiKeys(tenantId: number) {
+  const rows = await db.apiKey.findMany({ where: { tenantId }, select: keySelect, orderBy: { id: "desc" } });
+  return rows.map((r) => ({ ...r, scopes: deserializeScopes(r.scopes) }));
+}
+
+export async function revokeApiKey(tenantId: number, id: number, tx: DbOrTx = db): Promise<void> {
+  const found = await tx.apiKey.findFirst({ where: { id, tenantId }, select: { id: true, revokedAt: true } });
+  if (!found) throw notFound("API key not found");
+  if (found.revokedAt) return;
+  const now = new Date();
+  await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
+  await tx.accessToken.deleteMany({ where: { apiKeyId: id } });
+}
+
+type KeyRow = {
+  id: number;
+  name: string;
+  tenantId: number;
+  scopes: string;
+  ratePerSecond: number;
+  burst: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  secretHash: string;
+  secretSealed: string;
+  tenant: { timeZone: string };
+};
+
+const authSelect = {
+  id: true,
+  name: true,
+  tenantId: true,
+  scopes: true,
+  ratePerSecond: true,
+  burst: true,
+  expiresAt: true,
+  revokedAt: true,
+  secretHash: true,
+  secretSealed: true,
+  tenant: { select: { timeZone: true } },
+} as const;
+
+function usable(row: KeyRow | null, now = new Date()): row is KeyRow {
+  return !!row && !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
+}
+
+function principalOf(row: KeyRow): ApiPrincipal {
+  touch(row.id);
+  return {
+    apiKeyId: row.id,
+    apiKeyName: row.name,
+    tenantId: row.tenantId,
+    tenantTimeZone: row.tenant.timeZone,
+    scopes: deserializeScopes(row.scopes),
+    ratePerSecond: row.ratePerSecond,
+    burst: row.burst,
+  };
+}
+
+/** lastUsedAt is written at most once a minute per key, off the request path. */
+const lastTouched = new Map<number, number>();
+function touch(id: number) {
+  const now = Date.now();
+  if ((lastTouched.get(id) ?? 0) > now - 60_000) return;
+  lastTouched.set(id, now);
+  db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date(now) } }).catch(() => lastTouched.delete(id));
+}
+
+const BAD_KEY = "invalid API key or secret";
+
+/** `appKey` + `secret` (token exchange, x-api-key and bitkey headers). */
+export async function authenticateKeyPair(appKey: string, secret: string): Promise<ApiPrincipal> {
+  if (!appKey || !secret) throw unauthorized(BAD_KEY);
+  const row = await db.apiKey.findUnique({ where: { appKey }, select: authSelect });
+  if (!usable(row) || !safeEqualHex(sha256Hex(secret), row.secretHash)) throw unauthorized(BAD_KEY);
+  return principalOf(row);
+}
+
+/** `appKey.secret` as carried by the scenarios (x-api-key) and groups (bitkey) headers. */
+export async function authenticateCompositeKey(value: string | null): Promise<ApiPrincipal> {
+  if (!value) throw unauthorized("API key missing");
+  const dot = value.indexOf(".");
+  if (dot <= 0) throw unauthorized(BAD_KEY);
+  return authenticateKeyPair(value.slice(0, dot), value.slice(dot + 1));
+}
+
+/** The customers dialect: sign = hex SHA-256 of appid + timestamp + secret, timestamp within ±300 s. */
+export async function authenticateSignature(
+  appid: string | null,
+  timestamp: string | null,
+  sign: string | null,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<ApiPrincipal> {
+  if (!appid || !timestamp || !sign) throw unauthorized("appid, timestamp and sign are required");
+  if (!/^\d{1,12}$/.test(timestamp)) throw unauthorized("timestamp must be Unix seconds");
+  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
+    throw unauthorized("timestamp is outside the allowed window of 300 seconds");
+  }
+  const row = await db.apiKey.findUnique({ where: { appKey: appid }, select: authSelect });
+  if (!usable(row)) throw unauthorized("invalid signature");
+  const expected = sha256Hex(appid + timestamp + unseal(row.secretSealed));
+  if (!/^[0-9a-fA-F]{64}$/.test(sign) || !safeEqualHex(expected, sign.toLowerCase())) {
+    throw unauthorized("invalid signature");
+  }
+  return principalOf(row);
+}
+
+/** Exchanges a key pair for a bearer token (events `token` header, lists `access_token`). */
+export async function issueToken(appKey: string, secret: string): Promise<{ token: string; expiresIn: number }> {
+  const principal = await authenticateKeyPair(appKey, secret);
+  const token = randomToken(32);
+  await db.accessToken.create({
+    data: {
+      apiKeyId: principal.apiKeyId,
+      tokenHash: sha256Hex(token),
+      expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000),
+    },
+  });
+  // Expired tokens of this key are swept as new ones are issued.
+  await db.accessToken.deleteMany({ where: { apiKeyId: principal.apiKeyId, expiresAt: { lt: new Date() } } });
+  return { token, expiresIn: TOKEN_TTL_SECONDS };
+}
+
+export async function authenticateToken(token: string | null): Promise<ApiPrincipal> {
+  if (!token) throw unauthorized("access token missing");
+  const row = await db.accessToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { expiresAt: true, apiKey: { select: authSelect } },
+  });
+  if (!row || row.expiresAt <= new Date() || !usable(row.apiKey)) {
+    throw unauthorized("access token is invalid or expired");
+  }
+  return principalOf(row.apiKey);
+}
+
+export function requireScopes(principal: ApiPrincipal, needed: readonly Scope[]): void {
+  const missing = needed.filter((s) => !principal.scopes.includes(s));
+  if (missing.length) throw new DomainError("forbidden", `this API key lacks the scope ${missing.join(", ")}`);
+}

@@ -1,0 +1,88 @@
+import bcrypt from "bcryptjs";
+import { db } from "@/lib/db/client";
+import { conflict, forbidden, invalid, notFound } from "@/lib/http/errors";
+import { createUserSchema, updateUserSchema, type CreateUserInput } from "./schemas";
+import type { z } from "zod";
+
+const BCRYPT_COST = 10;
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  loginNo: true,
+  departmentId: true,
+  department: { select: { id: true, name: true } },
+  disabledAt: true,
+  createdAt: true,
+} as const;
+
+export async function createUser(tenantId: number, input: CreateUserInput) {
+  const data = createUserSchema.parse(input);
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw conflict(`a user with e-mail ${data.email} already exists`);
+  }
+  if (await db.user.findFirst({ where: { tenantId, loginNo: data.loginNo }, select: { id: true } })) {
+    throw conflict(`login number ${data.loginNo} is already taken`);
+  }
+  if (data.departmentId != null) await requireDepartment(tenantId, data.departmentId);
+  return db.user.create({
+    data: {
+      tenantId,
+      email: data.email,
+      name: data.name ?? data.email.split("@")[0],
+      passwordHash: await bcrypt.hash(data.password, BCRYPT_COST),
+      role: data.role,
+      loginNo: data.loginNo,
+      departmentId: data.departmentId ?? null,
+    },
+    select: userSelect,
+  });
+}
+
+export async function listUsers(tenantId: number) {
+  return db.user.findMany({ where: { tenantId }, select: userSelect, orderBy: { id: "asc" } });
+}
+
+export async function updateUser(
+  tenantId: number,
+  id: number,
+  input: z.input<typeof updateUserSchema>,
+  actingUserId: number,
+) {
+  const data = updateUserSchema.parse(input);
+  const user = await db.user.findFirst({ where: { id, tenantId }, select: { id: true, role: true } });
+  if (!user) throw notFound("user not found");
+  if (id === actingUserId && (data.role && data.role !== "admin" || data.disabled)) {
+    throw forbidden("you cannot demote or disable yourself");
+  }
+  if (data.departmentId != null) await requireDepartment(tenantId, data.departmentId);
+  return db.user.update({
+    where: { id },
+    data: {
+      name: data.name,
+      role: data.role,
+      departmentId: data.departmentId,
+      passwordHash: data.password ? await bcrypt.hash(data.password, BCRYPT_COST) : undefined,
+      disabledAt: data.disabled === undefined ? undefined : data.disabled ? new Date() : null,
+    },
+    select: userSelect,
+  });
+}
+
+async function requireDepartment(tenantId: number, departmentId: number) {
+  const dept = await db.department.findFirst({ where: { id: departmentId, tenantId }, select: { id: true } });
+  if (!dept) throw invalid("department not found", [{ path: "departmentId", message: "department not found" }]);
+}
+
+/** Checks console credentials; returns the user or null (the same answer for any failure). */
+export async function verifyCredentials(email: string, password: string) {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { ...userSelect, tenantId: true, passwordHash: true, tenant: { select: { slug: true, name: true } } },
+  });
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? "$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinv");
+  if (!user || !ok || user.disabledAt) return null;
+  return user;
+}

@@ -1,0 +1,133 @@
+// The operator CLI: one JSON line on stdout per command; errors on stderr with a non-zero exit.
+//   npm run -s cli -- tenant:create --slug demo --name "Demo" [--time-zone Asia/Shanghai]
+//   npm run -s cli -- user:create --tenant demo --email a@b.c --password … --role admin --login-no 8001 [--name N]
+//   npm run -s cli -- apikey:create --tenant demo --name ci --scopes all|customers:read,… [--rate 50 --burst 100]
+//   npm run -s cli -- apikey:revoke --tenant demo --app-key ak_…
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { createApiKey, revokeApiKey } from "../lib/access/api-keys";
+import { parseScopes } from "../lib/access/scopes";
+import { serverSecret } from "../lib/access/secret";
+import { db } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { DomainError, summarize, toDomainError } from "../lib/http/errors";
+import { createTenant, tenantBySlug } from "../lib/tenants/service";
+import { createUser } from "../lib/users/service";
+import { roleSchema } from "../lib/users/schemas";
+
+class UsageError extends Error {}
+
+const COMMANDS: Record<string, { options: Record<string, { type: "string" }>; required: string[]; run: (o: Record<string, string>) => Promise<unknown> }> = {
+  "tenant:create": {
+    options: { slug: { type: "string" }, name: { type: "string" }, "time-zone": { type: "string" } },
+    required: ["slug", "name"],
+    run: async (o) => {
+      const t = await createTenant({ slug: o.slug, name: o.name, timeZone: o["time-zone"] });
+      return { id: t.id, slug: t.slug };
+    },
+  },
+  "user:create": {
+    options: {
+      tenant: { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      "login-no": { type: "string" },
+      name: { type: "string" },
+    },
+    required: ["tenant", "email", "password", "login-no"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      const role = roleSchema.safeParse(o.role ?? "marketer");
+      if (!role.success) throw new UsageError(`--role must be one of admin, marketer, viewer`);
+      const u = await createUser(tenant.id, {
+        email: o.email,
+        password: o.password,
+        role: role.data,
+        loginNo: o["login-no"],
+        name: o.name,
+      });
+      return { id: u.id };
+    },
+  },
+  "apikey:create": {
+    options: {
+      tenant: { type: "string" },
+      name: { type: "string" },
+      scopes: { type: "string" },
+      rate: { type: "string" },
+      burst: { type: "string" },
+      "expires-at": { type: "string" },
+    },
+    required: ["tenant", "name", "scopes"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      const key = await createApiKey(tenant.id, {
+        name: o.name,
+        scopes: parseScopes(o.scopes),
+        ratePerSecond: o.rate ? positiveInt("rate", o.rate) : undefined,
+        burst: o.burst ? positiveInt("burst", o.burst) : undefined,
+        expiresAt: o["expires-at"] ? new Date(o["expires-at"]) : undefined,
+      });
+      return { appKey: key.appKey, secret: key.secret };
+    },
+  },
+  "apikey:revoke": {
+    options: { tenant: { type: "string" }, "app-key": { type: "string" } },
+    required: ["tenant", "app-key"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      const key = await db.apiKey.findFirst({ where: { tenantId: tenant.id, appKey: o["app-key"] } });
+      if (!key) throw new DomainError("not_found", "API key not found");
+      await revokeApiKey(tenant.id, key.id);
+      return { revoked: key.appKey };
+    },
+  },
+};
+
+function positiveInt(name: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a positive whole number`);
+  return Number(value);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const spec = command ? COMMANDS[command] : undefined;
+  if (!spec) {
+    process.stderr.write(`usage: npm run -s cli -- <${Object.keys(COMMANDS).join("|")}> [--option value …]\n`);
+    return 2;
+  }
+  let values: Record<string, string>;
+  try {
+    values = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }).values as Record<string, string>;
+  } catch (err) {
+    process.stderr.write(`${command}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const missing = spec.required.filter((k) => !values[k]);
+  if (missing.length) {
+    process.stderr.write(`${command}: missing ${missing.map((m) => "--" + m).join(", ")}\n`);
+    return 2;
+  }
+  try {
+    serverSecret();
+    await migrate();
+    const result = await spec.run(values);
+    process.stdout.write(JSON.stringify(result) + "\n");
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${command}: ${err.message}\n`);
+      return 2;
+    }
+    const domain = err instanceof ZodError ? toDomainError(err) : toDomainError(err);
+    const detail = domain.details.length ? summarize(domain.details) : domain.message;
+    if (domain.kind === "internal") console.error(err);
+    process.stderr.write(`${command}: ${detail}\n`);
+    return 1;
+  } finally {
+    await db.$disconnect().catch(() => undefined);
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
