@@ -17,7 +17,7 @@ let failed = 0;
 let ok = true;
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
-function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n━━ ${label}`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
