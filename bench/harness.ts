@@ -1,0 +1,101 @@
+// Shared pieces of the benchmarks: a production server on a database of its own, autocannon runs,
+// and signing helpers. Nothing here is imported by the app.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export const root = path.resolve(__dirname, "..");
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `next start` of the existing production build, in its own process group. */
+export async function startServer(databaseUrl: string, port: number): Promise<Server> {
+  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret",
+      CDP_RATE_LIMIT: "off",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // warm the routes' compiled code paths
+  await fetch(`${url}/api/health`);
+  return {
+    url,
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    },
+  };
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95?: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  bodies?: string[];
+}
+
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: 32, duration: 30, ...opts });
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export function sign(appKey: string, secret: string, at = Math.floor(Date.now() / 1000)): string {
+  const ts = String(at);
+  return `appid=${appKey}&timestamp=${ts}&sign=${createHash("sha256").update(appKey + ts + secret).digest("hex")}`;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Sequential requests, to measure latency without queueing: returns p50/p95/p99 in ms. */
+export async function latencies(n: number, send: (i: number) => Promise<Response>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await send(i);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`request ${i} answered ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { n, p50: r(percentile(times, 50)), p95: r(percentile(times, 95)), p99: r(percentile(times, 99)) };
+}
