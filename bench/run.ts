@@ -1,0 +1,178 @@
+// The issue-3 benchmarks on one database: `npx tsx bench/run.ts [--db sqlite|postgresql] [--quick]`.
+// Needs a production build (`npm run build`). Fills a fresh database (100,000 customers, 1,000,000
+// events, 10,000 of them on one customer), starts `next start` on it, and measures in one run:
+//   1. GET /api/health (an empty route: the framework's ceiling) — 32 connections, 30 s
+//   2. POST customer-event/create — 32 connections, 30 s; then counts the stored events
+//   3. POST customer-event/batchCreate with 1,000-event batches — 4 connections, 20 s
+//   4. queryByCustomerId for the customer with 10,000 events — sequential, p95
+//   5. list_customers page 500 of 100,000 customers — sequential, p95
+// Writes bench/results/<db>.json and prints a markdown table for bench/README.md.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { pgConfig } from "../lib/db/migrate";
+import { latencies, load, root, sign, startServer } from "./harness";
+
+const { values } = parseArgs({
+  options: { db: { type: "string", default: "sqlite" }, quick: { type: "boolean", default: false }, port: { type: "string", default: "3300" } },
+});
+const quick = values.quick!;
+const duration = quick ? 5 : 30;
+
+async function freshDatabase(): Promise<string> {
+  if (values.db === "postgresql") {
+    const url = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/cdp_bench";
+    const cfg = pgConfig(url);
+    const admin = new pg.Client({ ...cfg, database: "postgres" });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${cfg.database}" WITH (FORCE)`);
+    await admin.end();
+    return url;
+  }
+  const file = path.join(root, "data/bench.db");
+  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+  return `file:${file}`;
+}
+
+async function main() {
+  const url = await freshDatabase();
+  const scale = quick ? ["--customers", "10000", "--events", "100000", "--hot", "10000"] : [];
+  const t0 = Date.now();
+  const seedOut = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/seed-scale.ts"), ...scale], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret" },
+  });
+  const seed = JSON.parse(seedOut.trim().split("\n").at(-1)!);
+  console.log(`seeded ${seed.customers} customers / ${seed.events} events in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+  process.env.AUTH_SECRET = "bench-secret";
+  const server = await startServer(url, Number(values.port));
+  const results: Record<string, unknown> = { db: values.db, customers: seed.customers, events: seed.events, at: new Date().toISOString() };
+  try {
+    const tokenRes = await fetch(`${server.url}/openapi/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ appKey: seed.appKey, secret: seed.secret }),
+    });
+    const token = (await tokenRes.json()).data.token as string;
+    const headers = { "content-type": "application/json", token };
+    const warmUp = async () => {
+      const res = await fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ customerId: 2, pageSize: 1 }),
+      });
+      return res.ok;
+    };
+    await warmUp();
+
+    // 1. the framework's ceiling
+    results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
+    console.log("empty route", results.emptyRoute);
+
+    // 2. single creates, every acknowledgement counted
+    let acked = 0;
+    const before = await storedEvents(url, seed.tenantId);
+    results.create = await load({
+      url: `${server.url}/openapi/customer-event/create`,
+      duration,
+      requests: [
+        {
+          method: "POST",
+          headers,
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              customerId: 2 + Math.floor(Math.random() * (seed.customers - 1)),
+              event: "page_view",
+              eventName: "浏览页面",
+              happenTime: "2026-11-20 10:00:00",
+              attrValueList: [{ attrKey: "url", attrValue: "/bench", type: "text" }],
+            }),
+          }),
+          onResponse: (status, body) => {
+            if (status === 200 && body.includes('"code":0')) acked++;
+          },
+        },
+      ],
+    });
+    const after = await storedEvents(url, seed.tenantId);
+    results.createCheck = { acknowledged: acked, stored: after - before };
+    console.log("create", results.create, results.createCheck);
+
+    // 3. batches of 1,000
+    let batchedOk = 0;
+    const batchDuration = quick ? 5 : 20;
+    const b0 = await storedEvents(url, seed.tenantId);
+    const batch = await load({
+      url: `${server.url}/openapi/customer-event/batchCreate`,
+      connections: 4,
+      duration: batchDuration,
+      requests: [
+        {
+          method: "POST",
+          headers,
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({
+              events: Array.from({ length: 1000 }, (_, i) => ({
+                customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
+                event: "page_view",
+                eventName: "浏览页面",
+                happenTime: "2026-11-21 11:00:00",
+                attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
+              })),
+            }),
+          }),
+          onResponse: (status, body) => {
+            if (status === 200) batchedOk += (body.match(/"ok":true/g) ?? []).length;
+          },
+        },
+      ],
+    });
+    const b1 = await storedEvents(url, seed.tenantId);
+    results.batchCreate = { ...batch, eventsAcknowledged: batchedOk, eventsStored: b1 - b0, eventsPerSecond: Math.round((b1 - b0) / batchDuration) };
+    console.log("batchCreate", results.batchCreate);
+
+    // 4. one customer's 10,000 events among 1,000,000
+    results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
+      fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ customerId: seed.hotCustomerId }),
+      }),
+    );
+    console.log("queryByCustomerId", results.queryByCustomerId);
+
+    // 5. a deep page of the customer list
+    const page = quick ? 50 : 500;
+    results.listCustomers = {
+      page,
+      ...(await latencies(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
+    };
+    console.log("list_customers", results.listCustomers);
+  } finally {
+    await server.stop();
+  }
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  writeFileSync(path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}.json`), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results));
+}
+
+async function storedEvents(url: string, tenantId: number): Promise<number> {
+  const { createDb } = await import("../lib/db/client");
+  const db = createDb(url);
+  try {
+    return await db.customerEvent.count({ where: { tenantId } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
