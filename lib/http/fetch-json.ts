@@ -1,0 +1,48 @@
+import type { ErrorDetail, ErrorKind } from "./errors";
+
+/** A failed console API call, carrying the `{error:{kind, message, details}}` body of withSession. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly kind: ErrorKind;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, kind: ErrorKind, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.kind = kind;
+    this.details = details;
+  }
+}
+
+interface ErrorBody {
+  error?: { kind?: ErrorKind; message?: string; details?: ErrorDetail[] };
+}
+
+/**
+ * fetch for react-query: sends and reads JSON, throws ApiError on a non-2xx answer.
+ * `body` is JSON-encoded when it is not already a string.
+ */
+export async function fetchJson<T>(url: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}): Promise<T> {
+  const { body, headers, ...rest } = init;
+  const res = await fetch(url, {
+    ...rest,
+    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const parsed: unknown = text ? safeParse(text) : null;
+  if (!res.ok) {
+    const err = (parsed as ErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.kind ?? "internal", err?.message ?? `request failed (${res.status})`, err?.details ?? []);
+  }
+  return parsed as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
