@@ -1,0 +1,36 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { Logo } from "./logo";
+import { SidebarNav } from "./nav";
+import { UserMenu, type ShellUser } from "./user-menu";
+
+/** Below the md breakpoint the sidebar lives in a sheet opened from the top bar. */
+export function MobileNav({ user }: { user: ShellUser }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon-sm" aria-label="Open menu">
+          <Menu />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="left" className="w-72 gap-0 bg-sidebar p-0">
+        <SheetTitle className="sr-only">Navigation</SheetTitle>
+        <SheetDescription className="sr-only">The console's sections</SheetDescription>
+        <div className="flex h-14 items-center px-5">
+          <Logo />
+        </div>
+        <div className="flex-1 overflow-y-auto py-2">
+          <SidebarNav onNavigate={() => setOpen(false)} />
+        </div>
+        <div className="border-t border-sidebar-border p-3">
+          <UserMenu user={user} />
+        </div>
+      </SheetContent>
+    </Sheet>
+  );
+}

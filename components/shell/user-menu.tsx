@@ -1,0 +1,78 @@
+"use client";
+
+import { ChevronsUpDown, LogOut, Settings } from "lucide-react";
+import Link from "next/link";
+import { useTransition } from "react";
+import { signOutAction } from "@/app/(auth)/actions";
+import { Badge } from "@/components/ui/badge";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: string;
+  tenantName: string;
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
+}
+
+/** The signed-in user (name, role, tenant) with a sign-out item, at the foot of the sidebar. */
+export function UserMenu({ user }: { user: ShellUser }) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        data-testid="user-menu"
+        className="flex w-full min-w-0 items-center gap-2.5 rounded-md p-1.5 text-left hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none data-[state=open]:bg-sidebar-accent"
+      >
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-primary/12 text-xs font-semibold text-primary">
+          {initials(user.name)}
+        </span>
+        <span className="grid min-w-0 flex-1 leading-tight">
+          <span className="truncate text-sm font-medium">{user.name}</span>
+          <span className="truncate text-xs text-muted-foreground">
+            {user.tenantName} · {user.role}
+          </span>
+        </span>
+        <ChevronsUpDown className="size-4 shrink-0 text-muted-foreground" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent side="top" align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-56">
+        <DropdownMenuLabel className="grid gap-1 font-normal">
+          <span className="truncate font-medium">{user.name}</span>
+          <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+          <span className="flex flex-wrap items-center gap-1.5 pt-1">
+            <Badge variant="secondary" className="capitalize">
+              {user.role}
+            </Badge>
+            <span className="truncate text-xs text-muted-foreground">{user.tenantName}</span>
+          </span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <Settings /> Settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem
+          disabled={pending}
+          onSelect={(e) => {
+            e.preventDefault();
+            startTransition(() => signOutAction());
+          }}
+        >
+          <LogOut /> {pending ? "Signing out…" : "Sign out"}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
