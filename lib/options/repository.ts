@@ -1,0 +1,32 @@
+import { db, type DbOrTx } from "@/lib/db/client";
+import type { OptionList } from "./schemas";
+
+export const optionSelect = { id: true, list: true, name: true, value: true, sort: true } as const;
+
+export function findOptions(tenantId: number, tx: DbOrTx = db) {
+  return tx.optionItem.findMany({ where: { tenantId }, select: optionSelect, orderBy: [{ sort: "asc" }, { id: "asc" }] });
+}
+
+export function findOptionById(tenantId: number, list: OptionList, id: number, tx: DbOrTx = db) {
+  return tx.optionItem.findFirst({ where: { tenantId, list, id }, select: optionSelect });
+}
+
+export function findOptionByName(tenantId: number, list: OptionList, name: string, tx: DbOrTx = db) {
+  return tx.optionItem.findUnique({ where: { tenantId_list_name: { tenantId, list, name } }, select: optionSelect });
+}
+
+export function findOptionByValue(tenantId: number, list: OptionList, value: string, tx: DbOrTx = db) {
+  return tx.optionItem.findUnique({ where: { tenantId_list_value: { tenantId, list, value } }, select: optionSelect });
+}
+
+export function findOptionValues(tenantId: number, list: OptionList, tx: DbOrTx = db) {
+  return tx.optionItem.findMany({ where: { tenantId, list }, select: { value: true, sort: true } });
+}
+
+export function insertOption(
+  tenantId: number,
+  data: { list: OptionList; name: string; value: string; sort: number },
+  tx: DbOrTx = db,
+) {
+  return tx.optionItem.create({ data: { tenantId, ...data }, select: optionSelect });
+}

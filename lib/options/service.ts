@@ -1,0 +1,76 @@
+import { writeAudit, type Actor } from "@/lib/audit/audit";
+import { db, type DbOrTx } from "@/lib/db/client";
+import { conflict, invalid } from "@/lib/http/errors";
+import {
+  findOptionById,
+  findOptionByName,
+  findOptionByValue,
+  findOptions,
+  findOptionValues,
+  insertOption,
+} from "./repository";
+import {
+  OPTION_LISTS,
+  createOptionSchema,
+  type CreateOptionInput,
+  type OptionItem,
+  type OptionList,
+  type OptionLists,
+  type OptionRef,
+} from "./schemas";
+
+function serialize(row: { id: number; list: string; name: string; value: string; sort: number }): OptionItem {
+  return { id: row.id, list: row.list as OptionList, name: row.name, value: row.value, sort: row.sort };
+}
+
+/** The tenant's three option lists, each by `sort` then id. */
+export async function listOptionLists(tenantId: number, tx: DbOrTx = db): Promise<OptionLists> {
+  const out: OptionLists = { custType: [], dealFlag: [], custFrom: [] };
+  for (const row of await findOptions(tenantId, tx)) {
+    if ((OPTION_LISTS as readonly string[]).includes(row.list)) out[row.list as OptionList].push(serialize(row));
+  }
+  return out;
+}
+
+/** The seed's wording of an unknown value: `'xxx' is not a valid custtype`. */
+export function notAValidOption(list: OptionList, shown: string) {
+  const message = `'${shown}' is not a valid ${list.toLowerCase()}`;
+  return invalid(message, [{ path: list, message }], "2000");
+}
+
+/** An option of this tenant's list, by id or by name; an unknown one is a 400 (code 2000). */
+export async function resolveOption(tenantId: number, list: OptionList, ref: OptionRef, tx: DbOrTx = db): Promise<OptionItem> {
+  const row =
+    "id" in ref ? await findOptionById(tenantId, list, ref.id, tx) : await findOptionByName(tenantId, list, ref.name.trim(), tx);
+  if (!row) throw notAValidOption(list, "id" in ref ? String(ref.id) : ref.name);
+  return serialize(row);
+}
+
+/** For search filters: an option by name or, failing that, by its code (`value`). */
+export async function findOptionByNameOrValue(tenantId: number, list: OptionList, text: string, tx: DbOrTx = db) {
+  const byName = await findOptionByName(tenantId, list, text, tx);
+  if (byName) return serialize(byName);
+  const byValue = await findOptionByValue(tenantId, list, text, tx);
+  return byValue ? serialize(byValue) : null;
+}
+
+export async function createOption(tenantId: number, input: CreateOptionInput, actor: Actor): Promise<OptionItem> {
+  const data = createOptionSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    if (await findOptionByName(tenantId, data.list, data.name, tx)) {
+      throw conflict(`"${data.name}" already exists in ${data.list}`);
+    }
+    const existing = await findOptionValues(tenantId, data.list, tx);
+    let value = data.value;
+    if (value === undefined) {
+      const numeric = existing.map((o) => Number(o.value)).filter((n) => Number.isInteger(n));
+      value = String(numeric.length ? Math.max(...numeric) + 1 : 0);
+    } else if (existing.some((o) => o.value === value)) {
+      throw conflict(`the value "${value}" is already used in ${data.list}`);
+    }
+    const sort = data.sort ?? (existing.length ? Math.max(...existing.map((o) => o.sort)) + 1 : 0);
+    const row = await insertOption(tenantId, { list: data.list, name: data.name, value, sort }, tx);
+    await writeAudit(tx, tenantId, actor, { action: "option.create", entity: "OptionItem", entityId: row.id, details: { ...data, value, sort } });
+    return serialize(row);
+  });
+}
