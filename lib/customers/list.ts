@@ -1,0 +1,112 @@
+import type { Prisma } from "@/generated/sqlite/client";
+import { db, type DbOrTx } from "@/lib/db/client";
+import { normalizePhone } from "./identity";
+import {
+  customerDetailSelect,
+  customerRowSelect,
+  type CustomerDetail,
+  type CustomerRowData,
+} from "./repository";
+import type { CustomerListQuery, CustomerSort } from "./schemas";
+
+/** What a customer list may be narrowed by; every filter is an equality on an indexed column. */
+export interface CustomerFilter {
+  /** name contains, or a phone contains (when it looks like a phone number) */
+  q?: string;
+  taskId?: number;
+  /** null: customers without an owner */
+  ownerId?: number | null;
+  ownerLoginNo?: string;
+  typeId?: number;
+  dealFlagId?: number;
+  sourceId?: number;
+  stageId?: number;
+  labelId?: number;
+  departmentId?: number;
+}
+
+export function customerWhere(tenantId: number, f: CustomerFilter): Prisma.CustomerWhereInput {
+  const where: Prisma.CustomerWhereInput = { tenantId, deletedAt: null };
+  if (f.taskId !== undefined) where.taskId = f.taskId;
+  if (f.ownerId !== undefined) where.ownerId = f.ownerId;
+  if (f.ownerLoginNo !== undefined) where.owner = { loginNo: f.ownerLoginNo };
+  if (f.typeId !== undefined) where.typeId = f.typeId;
+  if (f.dealFlagId !== undefined) where.dealFlagId = f.dealFlagId;
+  if (f.sourceId !== undefined) where.sourceId = f.sourceId;
+  if (f.stageId !== undefined) where.stageId = f.stageId;
+  if (f.departmentId !== undefined) where.departmentId = f.departmentId;
+  if (f.labelId !== undefined) where.labels = { some: { labelId: f.labelId } };
+  const q = f.q?.trim();
+  if (q) {
+    const phone = normalizePhone(q);
+    where.OR = [
+      { name: { contains: q } },
+      ...(/^\+?\d{3,}$/.test(phone) ? [{ phones: { some: { tenantId, number: { contains: phone } } } }] : []),
+    ];
+  }
+  return where;
+}
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  /** matching customers (at most `cap` when the list is capped) */
+  total: number;
+  totalPages: number;
+}
+
+function orderBy(sort: CustomerSort, order: "asc" | "desc"): Prisma.CustomerOrderByWithRelationInput[] {
+  // createdAt follows id (both grow with each insert), so the id index serves it.
+  if (sort === "createdAt") return [{ id: order }];
+  return [{ [sort]: order }, { id: order }];
+}
+
+/**
+ * The console's table: offset paging over an index (tenantId, deletedAt, id | sort column) and a
+ * count over the same filter. Sorting by createdAt uses the id order.
+ */
+export async function listCustomerRows(tenantId: number, query: CustomerListQuery, tx: DbOrTx = db): Promise<Paged<CustomerRowData>> {
+  const where = customerWhere(tenantId, query);
+  const [total, items] = await Promise.all([
+    tx.customer.count({ where }),
+    tx.customer.findMany({
+      where,
+      select: customerRowSelect,
+      orderBy: orderBy(query.sort, query.order),
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items, page: query.page, pageSize: query.pageSize, total, totalPages: Math.ceil(total / query.pageSize) };
+}
+
+/**
+ * A page of full profiles, newest first, of at most `cap` customers in all: the count stops at
+ * `cap` (a LIMITed count), so it stays cheap on large tenants. The caller checks `page` against
+ * the capped number of pages.
+ */
+export async function listCustomerDetails(
+  tenantId: number,
+  filter: CustomerFilter,
+  page: number,
+  pageSize: number,
+  cap: number,
+  tx: DbOrTx = db,
+): Promise<Paged<CustomerDetail>> {
+  const where = customerWhere(tenantId, filter);
+  const total = await tx.customer.count({ where, take: cap });
+  const totalPages = Math.ceil(total / pageSize);
+  const skip = (page - 1) * pageSize;
+  const items =
+    skip >= total
+      ? []
+      : await tx.customer.findMany({
+          where,
+          select: customerDetailSelect,
+          orderBy: { id: "desc" },
+          skip,
+          take: Math.min(pageSize, cap - skip),
+        });
+  return { items, page, pageSize, total, totalPages };
+}
