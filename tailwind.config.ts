@@ -26,6 +26,8 @@ const config: Config = {
         destructive: { DEFAULT: color("destructive"), foreground: color("destructive-foreground") },
         success: { DEFAULT: color("success"), foreground: color("success-foreground") },
         warning: { DEFAULT: color("warning"), foreground: color("warning-foreground") },
+        // the dimmer behind dialogs and sheets
+        overlay: color("overlay"),
         card: { DEFAULT: color("card"), foreground: color("card-foreground") },
         popover: { DEFAULT: color("popover"), foreground: color("popover-foreground") },
         sidebar: {

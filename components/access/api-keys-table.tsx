@@ -34,7 +34,7 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
         cell: ({ row: { original: k } }) => (
           <div className="grid">
             <span className="font-medium">{k.name}</span>
-            {k.createdBy && <span className="text-xs text-muted-foreground">by {k.createdBy.name}</span>}
+            {k.createdBy && <span className="text-xs whitespace-nowrap text-muted-foreground">by {k.createdBy.name}</span>}
           </div>
         ),
       },
@@ -44,7 +44,7 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
         enableSorting: false,
         cell: ({ row: { original: k } }) => (
           <span className="flex items-center gap-0.5">
-            <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{k.appKey}</code>
+            <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs whitespace-nowrap">{k.appKey}</code>
             <CopyButton value={k.appKey} label="Copy app key" className="size-7" />
           </span>
         ),

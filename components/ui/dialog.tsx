@@ -14,7 +14,7 @@ export function DialogOverlay({ className, ...props }: ComponentProps<typeof Dia
   return (
     <DialogPrimitive.Overlay
       data-slot="dialog-overlay"
-      className={cn("fixed inset-0 z-50 bg-black/50 data-[state=open]:animate-fade-in", className)}
+      className={cn("fixed inset-0 z-50 bg-overlay data-[state=open]:animate-fade-in", className)}
       {...props}
     />
   );

@@ -128,7 +128,7 @@ export function CreateUserDialog() {
                     <FormLabel>Role</FormLabel>
                     <Select value={field.value} onValueChange={field.onChange}>
                       <FormControl>
-                        <SelectTrigger>
+                        <SelectTrigger className="capitalize">
                           <SelectValue placeholder="Choose a role" />
                         </SelectTrigger>
                       </FormControl>
