@@ -47,7 +47,8 @@ export const attributeTypeSchema = z
     }
     return t;
   })
-  .describe("Attribute type: text (文本), value (数值), Date (日期, yyyy-MM-dd) or DateTime (日期时间, yyyy-MM-dd HH:mm:ss); any case accepted");
+  .describe("Attribute type: text (文本), value (数值), Date (日期, yyyy-MM-dd) or DateTime (日期时间, yyyy-MM-dd HH:mm:ss); any case accepted")
+  .meta({ examples: [...ATTRIBUTE_TYPES] });
 
 export const eventAttributeInputSchema = z.object({
   attrKey: z
