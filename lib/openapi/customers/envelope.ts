@@ -22,16 +22,46 @@ function callbackId(ctx: RequestContext): number | string | undefined {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
 }
 
-export function customersErrorBody(err: DomainError): { code: number; message: string; exception?: string } {
+/** Codes whose row in the seed's table has no exception text (无). */
+const WITHOUT_EXCEPTION = new Set<string>(["206201", "206211", "429"]);
+
+/** The seed's exception for input that does not parse (malformed JSON, a wrong type, a bad value). */
+export const FORMAT_EXCEPTION = "不正确的参数格式";
+
+export interface CustomersErrorBody {
+  code: number;
+  message: string;
+  exception?: string;
+  /** beyond the seed: which fields were wrong, when known */
+  errors?: { path?: string; message: string }[];
+}
+
+/**
+ * `message` is always the seed's text for the code; `exception` carries the specific reason (the
+ * seed's exception column). Bad input without a seed code of its own is 2000 不正确的参数格式 with
+ * the offending fields in `errors`.
+ */
+export function customersErrorBody(err: DomainError): CustomersErrorBody {
+  const errors = err.details.length ? { errors: err.details } : {};
   const seeded = err.code && err.code in CUSTOMER_CODES ? (err.code as keyof typeof CUSTOMER_CODES) : undefined;
   if (seeded) {
-    const message = CUSTOMER_CODES[seeded];
-    return { code: Number(seeded), message, ...(err.message !== message ? { exception: err.message } : {}) };
+    return {
+      code: Number(seeded),
+      message: CUSTOMER_CODES[seeded],
+      ...(WITHOUT_EXCEPTION.has(seeded) ? {} : { exception: err.message }),
+      ...errors,
+    };
   }
   switch (err.kind) {
     case "invalid":
+      return {
+        code: 2000,
+        message: CUSTOMER_CODES["2000"],
+        exception: FORMAT_EXCEPTION,
+        errors: err.details.length ? err.details : [{ message: err.message }],
+      };
     case "conflict":
-      return { code: 2000, message: CUSTOMER_CODES["2000"], exception: err.message };
+      return { code: 2000, message: CUSTOMER_CODES["2000"], exception: err.message, ...errors };
     case "not_found":
       return { code: 2005, message: CUSTOMER_CODES["2005"], exception: err.message };
     case "rate_limited":

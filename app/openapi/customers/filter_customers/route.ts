@@ -1,0 +1,6 @@
+import { withApiKey } from "@/lib/http/with-api-key";
+import { filterCustomersAction } from "@/lib/openapi/customers/actions";
+import { customersDialect } from "@/lib/openapi/customers/envelope";
+
+/** GET filter_customers: the option lists, staff login numbers and tasks a customer may use. */
+export const GET = withApiKey(customersDialect, { scopes: ["customers:read"] }, ({ principal }) => filterCustomersAction(principal));

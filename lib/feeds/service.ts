@@ -1,0 +1,175 @@
+import { writeAudit } from "@/lib/audit/audit";
+import { diffSnapshots, snapshot, writeAlternations } from "@/lib/customers/alternations";
+import type { ChangeAuthor } from "@/lib/customers/author";
+import { findCustomerDetail } from "@/lib/customers/repository";
+import { customerNotFound } from "@/lib/customers/service";
+import { db, type DbOrTx } from "@/lib/db/client";
+import { invalid } from "@/lib/http/errors";
+import { resolveOption } from "@/lib/options/service";
+import {
+  callLogSelect,
+  countFeedRecords,
+  findFeedRecords,
+  followUpSelect,
+  smsSelect,
+  ticketSelect,
+  type FeedRecord,
+  type FeedWhere,
+} from "./repository";
+import { sanitizeTicketHtml } from "./sanitize";
+import { FEED_KINDS, type AddFeedItem, type FeedKind, type FeedTimelineQuery } from "./schemas";
+
+async function requireLiveCustomer(tenantId: number, customerId: number, tx: DbOrTx) {
+  const c = await tx.customer.findFirst({ where: { tenantId, id: customerId, deletedAt: null }, select: { id: true } });
+  if (!c) throw customerNotFound();
+}
+
+/** One kind's page (1-based), newest first, with the kind's total for this customer. */
+export async function listFeedPage(
+  tenantId: number,
+  customerId: number,
+  kind: FeedKind,
+  page: number,
+  pageSize: number,
+  tx: DbOrTx = db,
+): Promise<{ items: FeedRecord[]; total: number }> {
+  await requireLiveCustomer(tenantId, customerId, tx);
+  const where = { tenantId, customerId };
+  const [total, items] = await Promise.all([
+    countFeedRecords(kind, where, tx),
+    findFeedRecords(kind, { where, skip: (page - 1) * pageSize, take: pageSize }, tx),
+  ]);
+  return { items, total };
+}
+
+// ─── The console's timeline: every kind merged, newest first, with a keyset cursor ──────────
+
+/** Ties at one instant are ordered by kind, then id (both descending). */
+const RANK: Record<FeedKind, number> = { alternation: 0, ticket: 1, followUp: 2, callLog: 3, sms: 4 };
+
+interface Cursor {
+  t: number;
+  r: number;
+  id: number;
+}
+
+function encodeCursor(rec: FeedRecord): string {
+  return Buffer.from(JSON.stringify({ t: rec.createdAt.getTime(), r: RANK[rec.kind], id: rec.id })).toString("base64url");
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if ([c.t, c.r, c.id].every((n) => Number.isInteger(n))) return c;
+  } catch {
+    // falls through
+  }
+  throw invalid("cursor: is not a cursor this API gave", [{ path: "cursor", message: "is not a cursor this API gave" }]);
+}
+
+/** The rows of `kind` that come after the cursor in (createdAt, rank, id) descending order. */
+function afterCursor(base: FeedWhere, kind: FeedKind, c: Cursor | null): FeedWhere {
+  if (!c) return base;
+  const t = new Date(c.t);
+  const rank = RANK[kind];
+  if (rank < c.r) return { ...base, createdAt: { lte: t } };
+  if (rank > c.r) return { ...base, createdAt: { lt: t } };
+  return { ...base, OR: [{ createdAt: { lt: t } }, { createdAt: t, id: { lt: c.id } }] };
+}
+
+export async function listFeedTimeline(
+  tenantId: number,
+  customerId: number,
+  query: FeedTimelineQuery,
+  tx: DbOrTx = db,
+): Promise<{ items: FeedRecord[]; nextCursor: string | null }> {
+  await requireLiveCustomer(tenantId, customerId, tx);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const kinds = query.kind ? [query.kind] : [...FEED_KINDS];
+  const base = { tenantId, customerId };
+  const batches = await Promise.all(kinds.map((k) => findFeedRecords(k, { where: afterCursor(base, k, cursor), take: query.limit }, tx)));
+  const items = batches
+    .flat()
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || RANK[b.kind] - RANK[a.kind] || b.id - a.id)
+    .slice(0, query.limit);
+  return { items, nextCursor: items.length === query.limit ? encodeCursor(items[items.length - 1]) : null };
+}
+
+// ─── Adding to a customer's history ─────────────────────────────────────────────────────────
+
+/**
+ * Adds a follow-up, ticket, call log or SMS log. A follow-up also counts towards the customer's
+ * followNum and lastFollowTime, and a deal flag given with it becomes the customer's (recorded as
+ * an Alternation). Ticket HTML is sanitised. One transaction, with its AuditLog row.
+ */
+export async function addFeedItem(tenantId: number, author: ChangeAuthor, customerId: number, input: AddFeedItem): Promise<FeedRecord> {
+  return db.$transaction(async (tx) => {
+    const before = await findCustomerDetail(tenantId, customerId, tx);
+    if (!before) throw customerNotFound();
+    const common = { tenantId, customerId };
+    let record: FeedRecord;
+    switch (input.kind) {
+      case "followUp": {
+        const dealFlag = input.dealFlagId != null ? await resolveOption(tenantId, "dealFlag", { id: input.dealFlagId }, tx) : null;
+        const row = await tx.followUp.create({
+          data: { ...common, content: input.content, dealFlagId: dealFlag?.id ?? null, authorNo: author.loginNo, authorName: author.name },
+          select: followUpSelect,
+        });
+        await tx.customer.update({
+          where: { id: customerId },
+          data: {
+            followNum: { increment: 1 },
+            lastFollowTime: row.createdAt,
+            ...(dealFlag && dealFlag.id !== before.dealFlag?.id ? { dealFlagId: dealFlag.id, updatedByNo: author.loginNo } : {}),
+          },
+        });
+        if (dealFlag && dealFlag.id !== before.dealFlag?.id) {
+          const tz = (await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } }))?.timeZone ?? "Asia/Shanghai";
+          const after = (await findCustomerDetail(tenantId, customerId, tx))!;
+          await writeAlternations(tenantId, customerId, diffSnapshots(snapshot(before, tz), snapshot(after, tz)), author, tx);
+        }
+        record = { kind: "followUp", ...row };
+        break;
+      }
+      case "ticket": {
+        const row = await tx.ticket.create({
+          data: {
+            ...common,
+            title: input.title,
+            content: sanitizeTicketHtml(input.content),
+            status: input.status || undefined,
+            urgency: input.urgency || undefined,
+            handlerNo: input.handlerNo || author.loginNo,
+            createdByNo: author.loginNo,
+          },
+          select: ticketSelect,
+        });
+        record = { kind: "ticket", ...row };
+        break;
+      }
+      case "callLog": {
+        const row = await tx.callLog.create({
+          data: { ...common, callType: input.callType, result: input.result || null, durationSec: input.durationSec, phone: input.phone || null, createdByNo: author.loginNo },
+          select: callLogSelect,
+        });
+        record = { kind: "callLog", ...row };
+        break;
+      }
+      case "sms": {
+        const row = await tx.smsLog.create({
+          data: { ...common, direction: input.direction, content: input.content, phone: input.phone || null, status: input.status, createdByNo: author.loginNo },
+          select: smsSelect,
+        });
+        record = { kind: "sms", ...row };
+        break;
+      }
+    }
+    await writeAudit(tx, tenantId, author.actor, {
+      action: `feed.${record.kind}.create`,
+      entity: { followUp: "FollowUp", ticket: "Ticket", callLog: "CallLog", sms: "SmsLog", alternation: "Alternation" }[record.kind],
+      entityId: record.id,
+      details: { customerId },
+    });
+    return record;
+  });
+}
