@@ -212,6 +212,13 @@ describe("POST /openapi/event-type/add", () => {
     expect(again.json.msg).toContain("archived");
   });
 
+  it("lets one of three concurrent adds of the same eventKey win; the others get 409, not a 500", async () => {
+    const { token, stages } = await integrator();
+    const results = await Promise.all([1, 2, 3].map(() => call(addRoute, { token, body: addBody(stages[0].id) })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect((await call(queryListRoute, { token })).json.data).toHaveLength(1);
+  });
+
   it("answers 413 for a body over 1 MiB, 401 without or with a bad token, 403 for a read-only key; writes nothing", async () => {
     const { token, readToken, stages, tenant } = await integrator();
     const big = await call(addRoute, { token, body: addBody(stages[0].id, { name: "x".repeat(1024 * 1024) }) });
