@@ -45,7 +45,8 @@ async function send(route: Route, path: string, init: { method?: string; body?: 
     headers: init.body === undefined ? {} : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const res = await route(req, { params: Promise.resolve(init.id === undefined ? {} : { id: String(init.id) }) });
+  const params: Record<string, string> = init.id === undefined ? {} : { id: String(init.id) };
+  const res = await route(req, { params: Promise.resolve(params) });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
   return { status: res.status, body: (await res.json()) as any };
 }

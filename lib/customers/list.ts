@@ -25,7 +25,15 @@ export interface CustomerFilter {
   departmentId?: number;
 }
 
-export function customerWhere(tenantId: number, f: CustomerFilter): Prisma.CustomerWhereInput {
+/** Above this many phone matches, the phone search runs as a correlated subquery instead. */
+const PHONE_MATCH_LIMIT = 2000;
+
+/**
+ * The filter as a where clause. A phone search first looks the numbers up in the phone table
+ * (one scan of its (tenantId, number) index) and filters customers by id, which is several
+ * times faster than Prisma's per-customer subquery on large tenants.
+ */
+export async function customerWhere(tenantId: number, f: CustomerFilter, tx: DbOrTx = db): Promise<Prisma.CustomerWhereInput> {
   const where: Prisma.CustomerWhereInput = { tenantId, deletedAt: null };
   if (f.taskId !== undefined) where.taskId = f.taskId;
   if (f.ownerId !== undefined) where.ownerId = f.ownerId;
@@ -39,10 +47,20 @@ export function customerWhere(tenantId: number, f: CustomerFilter): Prisma.Custo
   const q = f.q?.trim();
   if (q) {
     const phone = normalizePhone(q);
-    where.OR = [
-      { name: { contains: q } },
-      ...(/^\+?\d{3,}$/.test(phone) ? [{ phones: { some: { tenantId, number: { contains: phone } } } }] : []),
-    ];
+    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: q } }];
+    if (/^\+?\d{3,}$/.test(phone)) {
+      const hits = await tx.customerPhone.findMany({
+        where: { tenantId, number: { contains: phone } },
+        select: { customerId: true },
+        take: PHONE_MATCH_LIMIT + 1,
+      });
+      or.push(
+        hits.length > PHONE_MATCH_LIMIT
+          ? { phones: { some: { tenantId, number: { contains: phone } } } }
+          : { id: { in: [...new Set(hits.map((h) => h.customerId))] } },
+      );
+    }
+    where.OR = or;
   }
   return where;
 }
@@ -67,7 +85,7 @@ function orderBy(sort: CustomerSort, order: "asc" | "desc"): Prisma.CustomerOrde
  * count over the same filter. Sorting by createdAt uses the id order.
  */
 export async function listCustomerRows(tenantId: number, query: CustomerListQuery, tx: DbOrTx = db): Promise<Paged<CustomerRowData>> {
-  const where = customerWhere(tenantId, query);
+  const where = await customerWhere(tenantId, query, tx);
   const [total, items] = await Promise.all([
     tx.customer.count({ where }),
     tx.customer.findMany({
@@ -94,7 +112,7 @@ export async function listCustomerDetails(
   cap: number,
   tx: DbOrTx = db,
 ): Promise<Paged<CustomerDetail>> {
-  const where = customerWhere(tenantId, filter);
+  const where = await customerWhere(tenantId, filter, tx);
   const total = await tx.customer.count({ where, take: cap });
   const totalPages = Math.ceil(total / pageSize);
   const skip = (page - 1) * pageSize;
