@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerCustomersSpec } from "./customers/spec";
 import { registerEventsSpec } from "./events/spec";
 import { registerSecuritySchemes } from "./security";
 
@@ -13,7 +14,7 @@ import { registerSecuritySchemes } from "./security";
 const DIALECT_SPECS: ((registry: OpenAPIRegistry) => void)[] = [
   registerEventsSpec, // events (seed 000): token, event types, stages; also the lists token exchange
   // registerListsSpec,     lists (seed 001)
-  // registerCustomersSpec, customers (seed 002)
+  registerCustomersSpec, // customers (seed 002): filter/list/get/create/update/destroy customers, feeds
   // registerScenariosSpec, scenarios (seed 003)
   // registerGroupsSpec,    groups (seed 004)
 ];

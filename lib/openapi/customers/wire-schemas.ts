@@ -181,7 +181,9 @@ export function checkLookup(q: { type?: string; content?: string }): { type: Loo
   return { type: type as LookupType, content };
 }
 
-export const lookupQuerySchema = z.object(lookupParams).transform(checkLookup);
+/** The query as documented (the route parses it with lookupQuerySchema). */
+export const lookupQueryObject = z.object(lookupParams);
+export const lookupQuerySchema = lookupQueryObject.transform(checkLookup);
 
 export const listQuerySchema = z.object({
   filters: z.string().max(500).optional().describe("客户任务｜客户归属｜客户类型｜客户状态｜客户来源 (｜ or |; an empty part is any)"),
@@ -200,8 +202,7 @@ export const WIRE_FEED_TYPES = {
 } as const;
 export type WireFeedType = keyof typeof WIRE_FEED_TYPES;
 
-export const feedsQuerySchema = z
-  .object({
+export const feedsQueryObject = z.object({
     feed_type: z
       .enum(Object.keys(WIRE_FEED_TYPES) as [WireFeedType, ...WireFeedType[]], {
         error: (i) => (i.input === undefined ? "is required" : "must be Ticket, CustomerFollowUp, CallLog, TextMsgLog or Alternation"),
@@ -210,5 +211,5 @@ export const feedsQuerySchema = z
     ...lookupParams,
     page: pageParam,
     page_size: pageSizeParam,
-  })
-  .transform((q) => ({ ...q, ...checkLookup(q) }));
+  });
+export const feedsQuerySchema = feedsQueryObject.transform((q) => ({ ...q, ...checkLookup(q) }));
