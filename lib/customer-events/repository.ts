@@ -1,0 +1,440 @@
+import { db, type DbOrTx } from "@/lib/db/client";
+import { normalizeEmail, normalizePhone } from "@/lib/customers/identity";
+import { canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
+import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+
+/**
+ * Data access of customer events. The write path is raw SQL with multi-row statements because it
+ * is the hot ingestion path: Prisma's per-row `create` manages ~3,000 rows/s and `createMany`
+ * ~7,000 on this hardware, a multi-row INSERT through `$queryRawUnsafe` ~57,000 (see
+ * docs/api/customer-events.md). The SQL is the subset SQLite and PostgreSQL share (sql.ts), so there
+ * is one code path for both providers. Every function takes the transaction it runs in.
+ */
+
+// ─── Reads for validation (one query per batch, whatever its size) ───────────────────────────────
+
+export interface EventTypeRow {
+  id: number;
+  eventKey: string;
+  name: string;
+  rating: number | null;
+  stageId: number | null;
+  archived: boolean;
+  /** attrKey → declared type */
+  attributes: Map<string, AttributeType>;
+}
+
+/** The tenant's event types of these keys, archived ones included, with their attributes. */
+export async function findEventTypesByKeys(tenantId: number, keys: readonly string[], tx: DbOrTx = db) {
+  const out = new Map<string, EventTypeRow>();
+  for (const part of chunk([...new Set(keys)], MAX_PARAMS - 1)) {
+    const p = new Params();
+    const rows = await tx.$queryRawUnsafe<
+      { id: number; eventKey: string; name: string; rating: number | null; stageId: number | null; archivedAt: Date | null; attrKey: string | null; type: string | null }[]
+    >(
+      `SELECT t."id", t."eventKey", t."name", t."rating", t."stageId", t."archivedAt", a."attrKey", a."type"
+       FROM "EventType" t LEFT JOIN "EventAttribute" a ON a."eventTypeId" = t."id"
+       WHERE t."tenantId" = ${p.add(tenantId)} AND t."eventKey" IN (${p.list(part)})`,
+      ...p.values,
+    );
+    for (const r of rows) {
+      let type = out.get(r.eventKey);
+      if (!type) {
+        type = {
+          id: Number(r.id),
+          eventKey: r.eventKey,
+          name: r.name,
+          rating: r.rating == null ? null : Number(r.rating),
+          stageId: r.stageId == null ? null : Number(r.stageId),
+          archived: r.archivedAt != null,
+          attributes: new Map(),
+        };
+        out.set(r.eventKey, type);
+      }
+      if (r.attrKey != null && r.type != null) type.attributes.set(r.attrKey, canonicalAttributeType(r.type) ?? "text");
+    }
+  }
+  return out;
+}
+
+/** The event type of one key (for query filters), or null. */
+export async function findEventTypeId(tenantId: number, eventKey: string, tx: DbOrTx = db): Promise<number | null> {
+  const row = await tx.eventType.findUnique({ where: { tenantId_eventKey: { tenantId, eventKey } }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** Which of these ids are live (not soft-deleted) customers of the tenant. */
+export async function findLiveCustomerIds(tenantId: number, ids: readonly number[], tx: DbOrTx = db): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const part of chunk([...new Set(ids)], MAX_PARAMS - 1)) {
+    const p = new Params();
+    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT "id" FROM "Customer" WHERE "tenantId" = ${p.add(tenantId)} AND "deletedAt" IS NULL AND "id" IN (${p.list(part)})`,
+      ...p.values,
+    );
+    for (const r of rows) found.add(Number(r.id));
+  }
+  return found;
+}
+
+export const identityKey = (type: string, value: string) => `${type}\u0000${value}`;
+
+/**
+ * Bulk form of lib/customers/identity.ts `findCustomerIdByIdentity`, with the same rules (built-in
+ * `id`, `phone`/`cellphone`, `email`, `emailMd5`, `emailSha256`, `crmId`; anything else a custom
+ * identity; soft-deleted customers never found): one query per identity type in the batch instead
+ * of one per event. Keys of the result are identityKey(type, value as given).
+ */
+export async function resolveIdentities(
+  tenantId: number,
+  refs: readonly { type: string; value: string }[],
+  tx: DbOrTx = db,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const byType = new Map<string, Set<string>>();
+  for (const r of refs) {
+    if (!byType.has(r.type)) byType.set(r.type, new Set());
+    byType.get(r.type)!.add(r.value);
+  }
+  for (const [type, values] of byType) {
+    // normalised value → the raw values that map to it
+    const wanted = new Map<string, string[]>();
+    const want = (norm: string, raw: string) => {
+      if (!norm) return;
+      wanted.set(norm, [...(wanted.get(norm) ?? []), raw]);
+    };
+    let select: (p: Params, list: string[]) => string;
+    switch (type) {
+      case "id":
+        for (const v of values) if (/^\d{1,10}$/.test(v.trim())) want(String(Number(v.trim())), v);
+        select = (p, list) =>
+          `SELECT CAST("id" AS TEXT) AS "v", "id" FROM "Customer" WHERE "tenantId" = ${p.add(tenantId)} AND "deletedAt" IS NULL AND "id" IN (${p.list(list.map(Number))})`;
+        break;
+      case "phone":
+      case "cellphone":
+        for (const v of values) want(normalizePhone(v), v);
+        select = (p, list) =>
+          `SELECT ph."number" AS "v", c."id" FROM "CustomerPhone" ph JOIN "Customer" c ON c."id" = ph."customerId"
+           WHERE ph."tenantId" = ${p.add(tenantId)} AND c."deletedAt" IS NULL AND ph."number" IN (${p.list(list)})`;
+        break;
+      case "email":
+      case "emailMd5":
+      case "emailSha256":
+      case "crmId": {
+        for (const v of values) want(type === "email" ? normalizeEmail(v) : type === "crmId" ? v.trim() : v.trim().toLowerCase(), v);
+        const column = q(type);
+        select = (p, list) =>
+          `SELECT ${column} AS "v", MIN("id") AS "id" FROM "Customer" WHERE "tenantId" = ${p.add(tenantId)} AND "deletedAt" IS NULL AND ${column} IN (${p.list(list)}) GROUP BY ${column}`;
+        break;
+      }
+      default:
+        for (const v of values) want(v.trim(), v);
+        select = (p, list) =>
+          `SELECT i."value" AS "v", c."id" FROM "CustomerIdentity" i JOIN "Customer" c ON c."id" = i."customerId"
+           WHERE i."tenantId" = ${p.add(tenantId)} AND i."type" = ${p.add(type)} AND c."deletedAt" IS NULL AND i."value" IN (${p.list(list)})`;
+    }
+    for (const part of chunk([...wanted.keys()], MAX_PARAMS - 2)) {
+      const p = new Params();
+      const sql = select(p, part);
+      const rows = await tx.$queryRawUnsafe<{ v: string; id: number }[]>(sql, ...p.values);
+      for (const r of rows) for (const raw of wanted.get(String(r.v)) ?? []) out.set(identityKey(type, raw), Number(r.id));
+    }
+  }
+  return out;
+}
+
+/** idempotencyKey → event id, for the keys the tenant has already recorded. */
+export async function findRecordedKeys(tenantId: number, keys: readonly string[], tx: DbOrTx = db) {
+  const out = new Map<string, number>();
+  for (const part of chunk([...new Set(keys)], MAX_PARAMS - 1)) {
+    const p = new Params();
+    const rows = await tx.$queryRawUnsafe<{ k: string; id: number }[]>(
+      `SELECT "idempotencyKey" AS "k", "id" FROM "CustomerEvent" WHERE "tenantId" = ${p.add(tenantId)} AND "idempotencyKey" IN (${p.list(part)})`,
+      ...p.values,
+    );
+    for (const r of rows) out.set(r.k, Number(r.id));
+  }
+  return out;
+}
+
+export interface ScenarioTrigger {
+  id: number;
+  tenantId: number;
+  eventTypeId: number;
+}
+
+/** Active scenarios started by events of these types. */
+export async function findActiveScenarios(eventTypeIds: readonly number[], tx: DbOrTx = db): Promise<ScenarioTrigger[]> {
+  if (!eventTypeIds.length) return [];
+  const p = new Params();
+  const rows = await tx.$queryRawUnsafe<ScenarioTrigger[]>(
+    `SELECT "id", "tenantId", "eventTypeId" FROM "Scenario"
+     WHERE "status" = 'active' AND "triggerKind" = 'event_type' AND "eventTypeId" IN (${p.list([...new Set(eventTypeIds)])})
+     ORDER BY "id"`,
+    ...p.values,
+  );
+  return rows.map((r) => ({ id: Number(r.id), tenantId: Number(r.tenantId), eventTypeId: Number(r.eventTypeId) }));
+}
+
+// ─── Writes (inside the caller's transaction) ────────────────────────────────────────────────────
+
+export interface NewEventRow extends Partial<Record<ContextField, string>> {
+  tenantId: number;
+  customerId: number;
+  eventTypeId: number;
+  eventKey: string;
+  eventName: string;
+  eventValue?: string;
+  happenTime: Date;
+  scheduledTime?: Date;
+  idempotencyKey?: string;
+  recordedBy: string | null;
+}
+
+const EVENT_COLUMNS = [
+  "tenantId",
+  "customerId",
+  "eventTypeId",
+  "eventKey",
+  "eventName",
+  "eventValue",
+  "happenTime",
+  "scheduledTime",
+  "idempotencyKey",
+  ...CONTEXT_FIELDS,
+  "recordedBy",
+  "createdAt",
+] as const;
+
+/**
+ * Inserts events with multi-row INSERTs. A row whose idempotencyKey the tenant already has (a
+ * concurrent duplicate that slipped past the pre-check) is skipped by ON CONFLICT, not an error.
+ * Returns the new id of each row, or null for a skipped one. Rows must not repeat a key.
+ */
+export async function insertEvents(tx: DbOrTx, rows: readonly NewEventRow[], now: Date): Promise<(number | null)[]> {
+  const ids: (number | null)[] = [];
+  const createdAt = sqlInstant(now);
+  for (const part of chunk(rows, Math.floor(MAX_PARAMS / EVENT_COLUMNS.length))) {
+    const p = new Params();
+    const values = part.map((r) => {
+      const cells = [
+        p.add(r.tenantId),
+        p.add(r.customerId),
+        p.add(r.eventTypeId),
+        p.add(r.eventKey),
+        p.add(r.eventName),
+        p.add(r.eventValue),
+        p.add(sqlInstant(r.happenTime)),
+        p.add(r.scheduledTime && sqlInstant(r.scheduledTime)),
+        p.add(r.idempotencyKey),
+        ...CONTEXT_FIELDS.map((f) => p.add(r[f])),
+        p.add(r.recordedBy),
+        p.add(createdAt),
+      ];
+      return `(${cells.join(", ")})`;
+    });
+    const returned = await tx.$queryRawUnsafe<{ id: number; k: string | null }[]>(
+      `INSERT INTO "CustomerEvent" (${EVENT_COLUMNS.map(q).join(", ")}) VALUES ${values.join(", ")}
+       ON CONFLICT ("tenantId", "idempotencyKey") DO NOTHING RETURNING "id", "idempotencyKey" AS "k"`,
+      ...p.values,
+    );
+    // Neither engine promises RETURNING order, but both assign ids in VALUES order within one
+    // statement: sorted ids, matched to the rows that were not skipped, give each row its id.
+    const newIds = returned.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const insertedKeys = new Set(returned.map((r) => r.k).filter((k): k is string => k != null));
+    let next = 0;
+    for (const r of part) {
+      const inserted = r.idempotencyKey == null || insertedKeys.has(r.idempotencyKey);
+      ids.push(inserted ? (newIds[next++] ?? null) : null);
+    }
+    if (next !== newIds.length) throw new Error("customer events: inserted rows do not match the batch");
+  }
+  return ids;
+}
+
+export interface NewAttributeRow {
+  eventId: number;
+  attrKey: string;
+  type: AttributeType;
+  value: string;
+  numValue: number | null;
+  timeValue: Date | null;
+}
+
+export async function insertAttributes(tx: DbOrTx, rows: readonly NewAttributeRow[]): Promise<void> {
+  for (const part of chunk(rows, Math.floor(MAX_PARAMS / 6))) {
+    const p = new Params();
+    const values = part.map(
+      (r) =>
+        `(${p.add(r.eventId)}, ${p.add(r.attrKey)}, ${p.add(r.type)}, ${p.add(r.value)}, ${p.add(r.numValue)}, ${p.add(r.timeValue && sqlInstant(r.timeValue))})`,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "CustomerEventAttribute" ("eventId", "attrKey", "type", "value", "numValue", "timeValue") VALUES ${values.join(", ")}`,
+      ...p.values,
+    );
+  }
+}
+
+export interface CustomerEffect {
+  customerId: number;
+  /** the stage to move to; null keeps the current one */
+  stageId: number | null;
+  scoreDelta: number;
+}
+
+/**
+ * Stage moves and score increments, many customers per statement (UPDATE … FROM VALUES). One
+ * statement for both: splitting out the stage (so unchanged stages leave the stage index alone)
+ * writes ~25% fewer WAL bytes when stages rarely change but costs more CPU, and more overall while
+ * customers are still getting their first stage.
+ */
+export async function applyCustomerEffects(tx: DbOrTx, effects: readonly CustomerEffect[], now: Date): Promise<void> {
+  for (const part of chunk(effects, Math.floor(MAX_PARAMS / 3) - 1)) {
+    const p = new Params();
+    const updatedAt = p.add(sqlInstant(now));
+    const values = part.map(
+      (e) => `(CAST(${p.add(e.customerId)} AS INTEGER), CAST(${p.add(e.stageId)} AS INTEGER), CAST(${p.add(e.scoreDelta)} AS INTEGER))`,
+    );
+    await tx.$executeRawUnsafe(
+      `UPDATE "Customer" SET "stageId" = COALESCE(v.column2, "Customer"."stageId"), "score" = "Customer"."score" + v.column3, "updatedAt" = ${updatedAt}
+       FROM (VALUES ${values.join(", ")}) AS v WHERE "Customer"."id" = v.column1`,
+      ...p.values,
+    );
+  }
+}
+
+export interface NewScenarioRun {
+  tenantId: number;
+  scenarioId: number;
+  customerId: number;
+  context: unknown;
+  runAt: Date;
+}
+
+/** Queues scenario runs and the `scenario.run` jobs the worker will pick up. Returns the run ids. */
+export async function enqueueScenarioRuns(tx: DbOrTx, runs: readonly NewScenarioRun[], now: Date): Promise<number[]> {
+  const runIds: number[] = [];
+  const at = sqlInstant(now);
+  for (const part of chunk(runs, Math.floor(MAX_PARAMS / 5))) {
+    const p = new Params();
+    const values = part.map(
+      (r) => `(${p.add(r.tenantId)}, ${p.add(r.scenarioId)}, ${p.add(r.customerId)}, 'queued', 0, ${p.add(JSON.stringify(r.context))}, ${p.add(at)})`,
+    );
+    const returned = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "customerId", "status", "stepIndex", "context", "startedAt")
+       VALUES ${values.join(", ")} RETURNING "id"`,
+      ...p.values,
+    );
+    const ids = returned.map((r) => Number(r.id)).sort((a, b) => a - b);
+    if (ids.length !== part.length) throw new Error("scenario runs: inserted rows do not match the batch");
+    const jp = new Params();
+    const jobs = part.map(
+      (r, i) =>
+        `(${jp.add(r.tenantId)}, 'scenario.run', ${jp.add(JSON.stringify({ runId: ids[i] }))}, ${jp.add(sqlInstant(r.runAt))}, 'pending', 0, 5, ${jp.add(at)}, ${jp.add(at)})`,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Job" ("tenantId", "kind", "payload", "runAt", "status", "attempts", "maxAttempts", "createdAt", "updatedAt")
+       VALUES ${jobs.join(", ")}`,
+      ...jp.values,
+    );
+    runIds.push(...ids);
+  }
+  return runIds;
+}
+
+// ─── Reads for the query and the timeline ────────────────────────────────────────────────────────
+
+export interface StoredAttribute {
+  attrKey: string;
+  type: string;
+  value: string;
+  numValue: number | null;
+  timeValue: Date | null;
+}
+
+export interface StoredEvent extends Partial<Record<ContextField, string | null>> {
+  id: number;
+  customerId: number;
+  eventTypeId: number;
+  eventKey: string;
+  eventName: string;
+  eventValue: string | null;
+  happenTime: Date;
+  scheduledTime: Date | null;
+  idempotencyKey: string | null;
+  recordedBy: string | null;
+  createdAt: Date;
+  attributes: StoredAttribute[];
+}
+
+export interface EventFilter {
+  tenantId: number;
+  customerId: number;
+  eventTypeId?: number;
+  /** happenTime ≥ from */
+  from?: Date;
+  /** happenTime < before */
+  before?: Date;
+  /** keyset: events strictly older than this (happenTime, id) */
+  after?: { happenTime: Date; id: number };
+}
+
+function whereOf(f: EventFilter, p: Params): string {
+  const parts = [`"tenantId" = ${p.add(f.tenantId)}`, `"customerId" = ${p.add(f.customerId)}`];
+  if (f.eventTypeId !== undefined) parts.push(`"eventTypeId" = ${p.add(f.eventTypeId)}`);
+  if (f.from) parts.push(`"happenTime" >= ${p.add(sqlInstant(f.from))}`);
+  if (f.before) parts.push(`"happenTime" < ${p.add(sqlInstant(f.before))}`);
+  if (f.after) {
+    const t = sqlInstant(f.after.happenTime);
+    parts.push(`("happenTime" < ${p.add(t)} OR ("happenTime" = ${p.add(t)} AND "id" < ${p.add(f.after.id)}))`);
+  }
+  return parts.join(" AND ");
+}
+
+const READ_COLUMNS = ["id", "customerId", "eventTypeId", "eventKey", "eventName", "eventValue", "happenTime", "scheduledTime", "idempotencyKey", ...CONTEXT_FIELDS, "recordedBy", "createdAt"];
+
+/** One page of a customer's events, newest first (happenTime, then id), with their attributes. */
+export async function findCustomerEvents(
+  f: EventFilter,
+  page: { offset: number; limit: number },
+  tx: DbOrTx = db,
+): Promise<StoredEvent[]> {
+  const p = new Params();
+  // limit/offset are validated integers, written inline so neither engine has to type a parameter.
+  const rows = await tx.$queryRawUnsafe<Omit<StoredEvent, "attributes">[]>(
+    `SELECT ${READ_COLUMNS.map(q).join(", ")} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
+     ORDER BY "happenTime" DESC, "id" DESC LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
+    ...p.values,
+  );
+  if (!rows.length) return [];
+  const events = rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    customerId: Number(r.customerId),
+    eventTypeId: Number(r.eventTypeId),
+    attributes: [] as StoredAttribute[],
+  }));
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const ap = new Params();
+  const attrs = await tx.$queryRawUnsafe<(StoredAttribute & { eventId: number })[]>(
+    `SELECT "eventId", "attrKey", "type", "value", "numValue", "timeValue" FROM "CustomerEventAttribute"
+     WHERE "eventId" IN (${ap.list(events.map((e) => e.id))}) ORDER BY "id"`,
+    ...ap.values,
+  );
+  for (const a of attrs) {
+    byId.get(Number(a.eventId))?.attributes.push({
+      attrKey: a.attrKey,
+      type: a.type,
+      value: a.value,
+      numValue: a.numValue == null ? null : Number(a.numValue),
+      timeValue: a.timeValue,
+    });
+  }
+  return events;
+}
+
+export async function countCustomerEvents(f: EventFilter, tx: DbOrTx = db): Promise<number> {
+  const p = new Params();
+  const rows = await tx.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "CustomerEvent" WHERE ${whereOf(f, p)}`, ...p.values);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,55 @@
+import { databaseUrl, providerOf, type Provider } from "@/lib/db/config";
+
+/**
+ * The few pieces of raw SQL the event write path needs to be portable between SQLite and PostgreSQL:
+ * placeholders (`?` vs `$n`), instants in the format Prisma itself writes, and chunking so a
+ * multi-row statement stays under both engines' parameter limits (SQLite 32,766; PostgreSQL 65,535).
+ * Everything else in these statements (quoted identifiers, multi-row VALUES, INSERT … ON CONFLICT
+ * DO NOTHING RETURNING, UPDATE … FROM (VALUES …), CAST) is shared syntax of both engines.
+ */
+
+let cached: { url: string; provider: Provider } | undefined;
+
+export function currentProvider(): Provider {
+  const url = databaseUrl();
+  if (cached?.url !== url) cached = { url, provider: providerOf(url) };
+  return cached.provider;
+}
+
+/** Parameters of one statement. `null`/`undefined` become a literal NULL, not a parameter. */
+export class Params {
+  readonly values: unknown[] = [];
+  private readonly pg: boolean;
+
+  constructor(provider: Provider = currentProvider()) {
+    this.pg = provider === "postgresql";
+  }
+
+  add(value: unknown): string {
+    if (value === null || value === undefined) return "NULL";
+    this.values.push(value);
+    return this.pg ? `$${this.values.length}` : "?";
+  }
+
+  /** `?, ?, ?` for an IN list (callers never pass an empty list). */
+  list(values: readonly unknown[]): string {
+    return values.map((v) => this.add(v)).join(", ");
+  }
+}
+
+/** An instant as Prisma stores it on SQLite ("…T03:04:05.000+00:00", so text comparison orders
+ * correctly); PostgreSQL reads the same string into a `timestamp(3)`, ignoring the +00:00. */
+export function sqlInstant(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/** The largest number of parameters put in one statement. */
+export const MAX_PARAMS = 30_000;
+
+export function chunk<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export const q = (identifier: string) => `"${identifier}"`;
