@@ -1,0 +1,143 @@
+import { ingest, type Batch, type Outcome } from "./ingest";
+
+/**
+ * Group commit: every event write of this process (single creates, batches, the console) queues
+ * here, and one flush at a time validates and writes what is queued in one transaction. A flush
+ * costs ~2 ms whatever its size (a handful of lookups, the transaction, SQLite's commit), so under
+ * load it has to be shared: the requests that arrive while a flush runs go into the next one.
+ *
+ * Arrival accounting makes that sharing happen: a route wrapped in `expectingEvents` counts its
+ * request as "on its way" from the moment it enters (before authentication and parsing) until it
+ * submits or fails. A flush waits, at most LINGER_MS after its oldest event arrived, while requests
+ * are on their way and fewer than TARGET_EVENTS are queued. Without it, a saturated server settles
+ * at one event per flush (each arrival finds the writer idle and pays the whole ~2 ms alone); a lone
+ * client is never delayed, as nothing else is on its way. Flushes run one at a time, which also
+ * keeps two batches from deadlocking on the customers they both touch (PostgreSQL) or queueing on
+ * the write lock (SQLite).
+ */
+
+/** A flush takes whole submissions up to about this many events (a larger one goes alone). */
+export const MAX_EVENTS_PER_FLUSH = 5000;
+const TARGET_EVENTS = 64;
+const LINGER_MS = Number(process.env.CDP_EVENT_LINGER_MS ?? 2);
+
+/** Requests inside an `expectingEvents` route that have not submitted (nor failed) yet. */
+let onTheirWay = 0;
+const arrivals = new WeakMap<object, { pending: boolean }>();
+
+/** Marks the request `key` (see expectingEvents) as no longer on its way. */
+export function arrived(key: object | undefined): void {
+  const a = key && arrivals.get(key);
+  if (!a?.pending) return;
+  a.pending = false;
+  onTheirWay--;
+  writer.poke();
+}
+
+/**
+ * Wraps a route handler whose requests will submit events, so the writer can wait for them (see
+ * above). The handler passes its Request as `arrival` to recordEvent/recordEvents.
+ */
+export function expectingEvents<A extends unknown[]>(handler: (req: Request, ...rest: A) => Promise<Response>) {
+  return async (req: Request, ...rest: A): Promise<Response> => {
+    arrivals.set(req, { pending: true });
+    onTheirWay++;
+    try {
+      return await handler(req, ...rest);
+    } finally {
+      arrived(req);
+    }
+  };
+}
+
+interface Pending {
+  batch: Batch;
+  at: number;
+  resolve: (outcomes: Outcome[]) => void;
+  reject: (err: unknown) => void;
+}
+
+class GroupCommitter {
+  private queue: Pending[] = [];
+  private queuedEvents = 0;
+  private flushing = false;
+  private wake?: () => void;
+
+  submit(batch: Batch): Promise<Outcome[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ batch, at: performance.now(), resolve, reject });
+      this.queuedEvents += batch.entries.length;
+      this.poke();
+      if (!this.flushing) void this.drain();
+    });
+  }
+
+  /** Ends a linger once there is nothing more to wait for. */
+  poke(): void {
+    if (this.wake && (this.queuedEvents >= TARGET_EVENTS || onTheirWay <= 0)) this.wake();
+  }
+
+  private take(): Pending[] {
+    const taken: Pending[] = [];
+    let events = 0;
+    while (this.queue.length) {
+      const next = this.queue[0];
+      if (taken.length && events + next.batch.entries.length > MAX_EVENTS_PER_FLUSH) break;
+      taken.push(this.queue.shift()!);
+      events += next.batch.entries.length;
+    }
+    this.queuedEvents -= events;
+    return taken;
+  }
+
+  /**
+   * Lets requests waiting on their sockets be read first (better-sqlite3 is synchronous, so a whole
+   * flush can run as one chain of microtasks, during which no new request is even parsed), then
+   * waits, while more events are on their way, for the queue to fill up a little.
+   */
+  private async gather(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const wait = this.queue[0].at + LINGER_MS - performance.now();
+    if (wait <= 0 || this.queuedEvents >= TARGET_EVENTS || onTheirWay <= 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      this.wake = done;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        await this.gather();
+        const taken = this.take();
+        try {
+          const outcomes = await ingest(taken.map((p) => p.batch));
+          taken.forEach((p, i) => p.resolve(outcomes[i]));
+        } catch (err) {
+          for (const p of taken) p.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+// Module-level rather than on globalThis: after a dev hot reload the new code gets a writer of its
+// own (two writers for a moment are harmless; a stale one running old code would not be).
+const writer = new GroupCommitter();
+
+/**
+ * Queues a batch for the next flush; resolves with one outcome per entry once it is committed.
+ * `arrival` is the Request of an `expectingEvents` route, if any.
+ */
+export function submitEvents(batch: Batch, arrival?: object): Promise<Outcome[]> {
+  arrived(arrival);
+  return writer.submit(batch);
+}

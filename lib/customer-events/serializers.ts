@@ -1,0 +1,53 @@
+import { invalid } from "@/lib/http/errors";
+import type { StoredEvent } from "./repository";
+import { canonicalAttributeType, CONTEXT_FIELDS, type ContextField } from "./schemas";
+import { formatTenantDay, formatTenantTime } from "./time";
+
+/** One item of `queryByCustomerId`, exactly the seed's fields; absent optional values are null. */
+export type WireEvent = {
+  event: string;
+  eventName: string;
+  eventValue: string | null;
+  happenTime: string;
+  time: string;
+  attrValueList: { attrKey: string; attrValue: string; type: string }[];
+} & Record<ContextField, string | null>;
+
+export function toWireEvent(e: StoredEvent, timeZone: string): WireEvent {
+  const out = {
+    event: e.eventKey,
+    eventName: e.eventName,
+    eventValue: e.eventValue ?? null,
+    happenTime: formatTenantTime(e.happenTime, timeZone),
+    time: formatTenantDay(e.happenTime, timeZone),
+  } as WireEvent;
+  for (const f of CONTEXT_FIELDS) out[f] = e[f] ?? null;
+  out.attrValueList = e.attributes.map((a) => ({
+    attrKey: a.attrKey,
+    attrValue: a.value,
+    type: canonicalAttributeType(a.type) ?? a.type,
+  }));
+  return out;
+}
+
+/** `batchCreate` answers `{index, ok, error?}` per item, in the order the items came. */
+export interface WireBatchItem {
+  index: number;
+  ok: boolean;
+  error?: string;
+}
+
+export function toWireBatchItem(r: { index: number; ok: boolean; error?: { message: string } }): WireBatchItem {
+  return r.ok ? { index: r.index, ok: true } : { index: r.index, ok: false, error: r.error?.message ?? "failed" };
+}
+
+/** The timeline's keyset cursor: the (happenTime, id) of the last event shown, opaque to clients. */
+export function encodeCursor(e: { happenTime: Date; id: number }): string {
+  return Buffer.from(`${e.happenTime.getTime()}.${e.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { happenTime: Date; id: number } {
+  const m = /^(-?\d{1,15})\.(\d{1,12})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!m) throw invalid("cursor is malformed", [{ path: "cursor", message: "malformed" }]);
+  return { happenTime: new Date(Number(m[1])), id: Number(m[2]) };
+}
