@@ -1,7 +1,7 @@
 import { db, type DbOrTx } from "@/lib/db/client";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/identity";
-import { canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+import { ATTRIBUTE_TYPES, canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
+import { chunk, instantLiteral, intLiteral, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
 
 /**
  * Data access of customer events. The write path is raw SQL with multi-row statements because it
@@ -59,8 +59,12 @@ export async function findEventTypesByKeys(tenantId: number, keys: readonly stri
 
 /** The event type of one key (for query filters), or null. */
 export async function findEventTypeId(tenantId: number, eventKey: string, tx: DbOrTx = db): Promise<number | null> {
-  const row = await tx.eventType.findUnique({ where: { tenantId_eventKey: { tenantId, eventKey } }, select: { id: true } });
-  return row?.id ?? null;
+  const p = new Params();
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "EventType" WHERE "tenantId" = ${p.add(tenantId)} AND "eventKey" = ${p.add(eventKey)}`,
+    ...p.values,
+  );
+  return rows.length ? Number(rows[0].id) : null;
 }
 
 /** Which of these ids are live (not soft-deleted) customers of the tenant. */
@@ -143,6 +147,18 @@ export async function resolveIdentities(
   return out;
 }
 
+/** One customer reference (customerId wins, as in lib/customers/identity.ts), or null. */
+export async function findCustomerId(
+  tenantId: number,
+  ref: { customerId?: number; identityType?: string; identityValue?: string },
+  tx: DbOrTx = db,
+): Promise<number | null> {
+  if (ref.customerId !== undefined) return (await findLiveCustomerIds(tenantId, [ref.customerId], tx)).has(ref.customerId) ? ref.customerId : null;
+  if (!ref.identityType || !ref.identityValue) return null;
+  const found = await resolveIdentities(tenantId, [{ type: ref.identityType, value: ref.identityValue }], tx);
+  return found.get(identityKey(ref.identityType, ref.identityValue)) ?? null;
+}
+
 /** idempotencyKey → event id, for the keys the tenant has already recorded. */
 export async function findRecordedKeys(tenantId: number, keys: readonly string[], tx: DbOrTx = db) {
   const out = new Map<string, number>();
@@ -213,23 +229,24 @@ const EVENT_COLUMNS = [
  */
 export async function insertEvents(tx: DbOrTx, rows: readonly NewEventRow[], now: Date): Promise<(number | null)[]> {
   const ids: (number | null)[] = [];
-  const createdAt = sqlInstant(now);
-  for (const part of chunk(rows, Math.floor(MAX_PARAMS / EVENT_COLUMNS.length))) {
+  const createdAt = instantLiteral(now);
+  // at most ~20 parameters per row (the strings); the statement also stays a reasonable size
+  for (const part of chunk(rows, 1000)) {
     const p = new Params();
     const values = part.map((r) => {
       const cells = [
-        p.add(r.tenantId),
-        p.add(r.customerId),
-        p.add(r.eventTypeId),
+        intLiteral(r.tenantId),
+        intLiteral(r.customerId),
+        intLiteral(r.eventTypeId),
         p.add(r.eventKey),
         p.add(r.eventName),
         p.add(r.eventValue),
-        p.add(sqlInstant(r.happenTime)),
-        p.add(r.scheduledTime && sqlInstant(r.scheduledTime)),
+        instantLiteral(r.happenTime),
+        instantLiteral(r.scheduledTime),
         p.add(r.idempotencyKey),
         ...CONTEXT_FIELDS.map((f) => p.add(r[f])),
         p.add(r.recordedBy),
-        p.add(createdAt),
+        createdAt,
       ];
       return `(${cells.join(", ")})`;
     });
@@ -262,12 +279,13 @@ export interface NewAttributeRow {
 }
 
 export async function insertAttributes(tx: DbOrTx, rows: readonly NewAttributeRow[]): Promise<void> {
-  for (const part of chunk(rows, Math.floor(MAX_PARAMS / 6))) {
+  for (const part of chunk(rows, 5000)) {
     const p = new Params();
-    const values = part.map(
-      (r) =>
-        `(${p.add(r.eventId)}, ${p.add(r.attrKey)}, ${p.add(r.type)}, ${p.add(r.value)}, ${p.add(r.numValue)}, ${p.add(r.timeValue && sqlInstant(r.timeValue))})`,
-    );
+    const values = part.map((r) => {
+      // `type` is one of the four canonical names, so it is written as a literal too
+      if (!ATTRIBUTE_TYPES.includes(r.type)) throw new TypeError(`not an attribute type: ${r.type}`);
+      return `(${intLiteral(r.eventId)}, ${p.add(r.attrKey)}, '${r.type}', ${p.add(r.value)}, ${p.add(r.numValue)}, ${instantLiteral(r.timeValue)})`;
+    });
     await tx.$executeRawUnsafe(
       `INSERT INTO "CustomerEventAttribute" ("eventId", "attrKey", "type", "value", "numValue", "timeValue") VALUES ${values.join(", ")}`,
       ...p.values,
@@ -289,16 +307,14 @@ export interface CustomerEffect {
  * customers are still getting their first stage.
  */
 export async function applyCustomerEffects(tx: DbOrTx, effects: readonly CustomerEffect[], now: Date): Promise<void> {
-  for (const part of chunk(effects, Math.floor(MAX_PARAMS / 3) - 1)) {
-    const p = new Params();
-    const updatedAt = p.add(sqlInstant(now));
+  for (const part of chunk(effects, 5000)) {
     const values = part.map(
-      (e) => `(CAST(${p.add(e.customerId)} AS INTEGER), CAST(${p.add(e.stageId)} AS INTEGER), CAST(${p.add(e.scoreDelta)} AS INTEGER))`,
+      (e) =>
+        `(CAST(${intLiteral(e.customerId)} AS INTEGER), CAST(${e.stageId == null ? "NULL" : intLiteral(e.stageId)} AS INTEGER), CAST(${intLiteral(e.scoreDelta)} AS INTEGER))`,
     );
     await tx.$executeRawUnsafe(
-      `UPDATE "Customer" SET "stageId" = COALESCE(v.column2, "Customer"."stageId"), "score" = "Customer"."score" + v.column3, "updatedAt" = ${updatedAt}
+      `UPDATE "Customer" SET "stageId" = COALESCE(v.column2, "Customer"."stageId"), "score" = "Customer"."score" + v.column3, "updatedAt" = ${instantLiteral(now)}
        FROM (VALUES ${values.join(", ")}) AS v WHERE "Customer"."id" = v.column1`,
-      ...p.values,
     );
   }
 }
@@ -391,29 +407,47 @@ function whereOf(f: EventFilter, p: Params): string {
   return parts.join(" AND ");
 }
 
-const READ_COLUMNS = ["id", "customerId", "eventTypeId", "eventKey", "eventName", "eventValue", "happenTime", "scheduledTime", "idempotencyKey", ...CONTEXT_FIELDS, "recordedBy", "createdAt"];
+const WIRE_COLUMNS = ["id", "eventKey", "eventName", "eventValue", "happenTime", ...CONTEXT_FIELDS].map(q).join(", ");
+const ALL_COLUMNS = [
+  ...["id", "customerId", "eventTypeId", "eventKey", "eventName", "eventValue", "happenTime", "scheduledTime", "idempotencyKey"],
+  ...[...CONTEXT_FIELDS, "recordedBy", "createdAt"],
+]
+  .map(q)
+  .join(", ");
 
-/** One page of a customer's events, newest first (happenTime, then id), with their attributes. */
+export type WireColumns = Pick<StoredEvent, "id" | "eventKey" | "eventName" | "eventValue" | "happenTime" | "attributes" | ContextField>;
+
+/**
+ * One page of a customer's events, newest first (happenTime, then id), with their attributes.
+ * `columns: "wire"` reads only what queryByCustomerId answers with (the hot read).
+ */
+export async function findCustomerEvents(f: EventFilter, page: { offset: number; limit: number }, tx?: DbOrTx): Promise<StoredEvent[]>;
 export async function findCustomerEvents(
   f: EventFilter,
-  page: { offset: number; limit: number },
+  page: { offset: number; limit: number; columns: "wire" },
+  tx?: DbOrTx,
+): Promise<WireColumns[]>;
+export async function findCustomerEvents(
+  f: EventFilter,
+  page: { offset: number; limit: number; columns?: "wire" | "all" },
   tx: DbOrTx = db,
-): Promise<StoredEvent[]> {
+): Promise<StoredEvent[] | WireColumns[]> {
   const p = new Params();
   // limit/offset are validated integers, written inline so neither engine has to type a parameter.
   const rows = await tx.$queryRawUnsafe<Omit<StoredEvent, "attributes">[]>(
-    `SELECT ${READ_COLUMNS.map(q).join(", ")} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
+    `SELECT ${page.columns === "wire" ? WIRE_COLUMNS : ALL_COLUMNS} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
      ORDER BY "happenTime" DESC, "id" DESC LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
     ...p.values,
   );
   if (!rows.length) return [];
-  const events = rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    customerId: Number(r.customerId),
-    eventTypeId: Number(r.eventTypeId),
-    attributes: [] as StoredAttribute[],
-  }));
+  const events = rows.map((r) => {
+    const e = r as StoredEvent;
+    e.id = Number(r.id);
+    if (r.customerId !== undefined) e.customerId = Number(r.customerId);
+    if (r.eventTypeId !== undefined) e.eventTypeId = Number(r.eventTypeId);
+    e.attributes = [];
+    return e;
+  });
   const byId = new Map(events.map((e) => [e.id, e]));
   const ap = new Params();
   const attrs = await tx.$queryRawUnsafe<(StoredAttribute & { eventId: number })[]>(

@@ -1,5 +1,5 @@
 import { invalid } from "@/lib/http/errors";
-import type { StoredEvent } from "./repository";
+import type { WireColumns } from "./repository";
 import { canonicalAttributeType, CONTEXT_FIELDS, type ContextField } from "./schemas";
 import { formatTenantDay, formatTenantTime } from "./time";
 
@@ -13,7 +13,7 @@ export type WireEvent = {
   attrValueList: { attrKey: string; attrValue: string; type: string }[];
 } & Record<ContextField, string | null>;
 
-export function toWireEvent(e: StoredEvent, timeZone: string): WireEvent {
+export function toWireEvent(e: WireColumns, timeZone: string): WireEvent {
   const out = {
     event: e.eventKey,
     eventName: e.eventName,

@@ -1,9 +1,8 @@
-import { resolveCustomerId } from "@/lib/customers/identity";
 import { db } from "@/lib/db/client";
 import { invalid, notFound, toDomainError, type DomainError } from "@/lib/http/errors";
 import { submitEvents } from "./group-commit";
 import type { Entry } from "./ingest";
-import { countCustomerEvents, findCustomerEvents, findEventTypeId, type EventFilter, type StoredEvent } from "./repository";
+import { countCustomerEvents, findCustomerEvents, findCustomerId, findEventTypeId, type EventFilter, type StoredEvent } from "./repository";
 import {
   createCustomerEventBody,
   listCustomerEventsQuery,
@@ -130,7 +129,12 @@ export async function queryCustomerEvents(
 ): Promise<CustomerEventsPage> {
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
   const { from, before } = bounds(input.startTime, input.endTime, timeZone);
-  const customerId = await resolveCustomerId(db, tenantId, input);
+  const customerId = await findCustomerId(tenantId, input);
+  if (customerId === null) {
+    throw input.customerId !== undefined
+      ? notFound(`customer ${input.customerId} not found`, "CustomerNotFound")
+      : notFound(`no customer with ${input.identityType} "${input.identityValue}"`, "CustomerNotFound");
+  }
   let eventTypeId: number | undefined;
   if (input.eventKey) {
     eventTypeId = (await findEventTypeId(tenantId, input.eventKey)) ?? undefined;
@@ -138,7 +142,7 @@ export async function queryCustomerEvents(
   }
   const filter: EventFilter = { tenantId, customerId, eventTypeId, from, before };
   const [events, total] = await Promise.all([
-    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize }),
+    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "wire" }),
     countCustomerEvents(filter),
   ]);
   return { items: events.map((e) => toWireEvent(e, timeZone)), total, pageNum: input.pageNum, pageSize: input.pageSize };
