@@ -35,7 +35,9 @@ const looseString = (max: number) =>
     z.string({ error: "must be a string" }).trim().max(max, `longer than ${max} characters`),
   );
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, looseString(max).optional());
+/** Optional text: absent, null, "" and all-blank are all "not given" (never stored as ""). */
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, looseString(max).optional()).transform((v) => (v === "" ? undefined : v));
 
 const TIME_FORM = 'a time "yyyy-MM-dd HH:mm:ss"';
 const wallClock = () =>

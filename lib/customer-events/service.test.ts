@@ -257,6 +257,15 @@ describe("idempotency (eventId)", () => {
     expect(await customer(w.alice.id)).toMatchObject({ score: 10 });
   });
 
+  it("treats a blank eventId as none", async () => {
+    const w = await eventWorld();
+    await recordEvent(w.tenant.id, paid(w.alice.id, { eventId: "   " }), API);
+    await recordEvent(w.tenant.id, paid(w.alice.id, { eventId: "" }), API);
+    const rows = await eventsOf(w.alice.id);
+    expect(rows.map((r) => r.idempotencyKey)).toEqual([null, null]);
+    expect(createCustomerEventBody.safeParse({ identityType: "phone", identityValue: "  ", event: "plain", happenTime: "2026-03-01 12:00:00" }).success).toBe(false);
+  });
+
   it("scopes eventId to the tenant", async () => {
     const a = await eventWorld();
     const b = await eventWorld();
