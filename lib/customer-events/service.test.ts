@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCustomerEventBody, queryCustomerEventsBody, type CreateCustomerEventBody } from "./schemas";
 import { listCustomerEvents, queryCustomerEvents, recordEvent, recordEvents } from "./service";
+import { ingest } from "./ingest";
 import { currentProvider } from "./sql";
 import { eventWorld, type EventWorld } from "./test-fixtures";
 
@@ -253,6 +254,19 @@ describe("idempotency (eventId)", () => {
     const ids = new Set([...results.map((r) => r.eventId), ...batchResults.map((r) => r.eventId)]);
     expect(ids.size).toBe(1);
     expect(results.filter((r) => !r.duplicate).length + batchResults.filter((r) => !r.duplicate).length).toBe(1);
+    expect(await eventsOf(w.alice.id)).toHaveLength(1);
+    expect(await customer(w.alice.id)).toMatchObject({ score: 10 });
+  });
+
+  it("answers a writer that lost the race on the unique index as a replay (two writers, no shared queue)", async () => {
+    const w = await eventWorld();
+    const batch = () => ({ tenantId: w.tenant.id, timeZone: "Asia/Shanghai", recordedBy: null, entries: [{ input: paid(w.alice.id, { eventId: "race" }) }] });
+    // Straight to the ingestion core, as two server processes would: both pass the pre-check.
+    const [[[a]], [[b]]] = await Promise.all([ingest([batch()]), ingest([batch()])]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.eventId).toBe(b.eventId);
+    expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     expect(await eventsOf(w.alice.id)).toHaveLength(1);
     expect(await customer(w.alice.id)).toMatchObject({ score: 10 });
   });
