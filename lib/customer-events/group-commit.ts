@@ -6,49 +6,23 @@ import { ingest, type Batch, type Outcome } from "./ingest";
  * costs ~2 ms whatever its size (a handful of lookups, the transaction, SQLite's commit), so under
  * load it has to be shared: the requests that arrive while a flush runs go into the next one.
  *
- * Arrival accounting makes that sharing happen: a route wrapped in `expectingEvents` counts its
- * request as "on its way" from the moment it enters (before authentication and parsing) until it
- * submits or fails. A flush waits, at most LINGER_MS after its oldest event arrived, while requests
- * are on their way and fewer than TARGET_EVENTS are queued. Without it, a saturated server settles
- * at one event per flush (each arrival finds the writer idle and pays the whole ~2 ms alone); a lone
- * client is never delayed, as nothing else is on its way. Flushes run one at a time, which also
- * keeps two batches from deadlocking on the customers they both touch (PostgreSQL) or queueing on
- * the write lock (SQLite).
+ * Two things make that sharing happen:
+ * - before each flush, one turn of the event loop (setImmediate): better-sqlite3 is synchronous,
+ *   so a whole flush can run as one chain of microtasks during which no new request is even read
+ *   from its socket; without the turn a saturated server settles at one event per flush.
+ * - arrival accounting: a route wrapped in `expectingEvents` counts its request as "on its way"
+ *   from the moment it enters (before authentication and parsing) until it submits or fails. A
+ *   flush waits, at most LINGER_MS after its oldest event arrived, while requests are on their way
+ *   and fewer than TARGET_EVENTS are queued. A lone client is never delayed: nothing else is on
+ *   its way.
+ * Flushes run one at a time, which also keeps two batches from deadlocking on the customers they
+ * both touch (PostgreSQL) or queueing on the write lock (SQLite).
  */
 
 /** A flush takes whole submissions up to about this many events (a larger one goes alone). */
 export const MAX_EVENTS_PER_FLUSH = 5000;
 const TARGET_EVENTS = 64;
 const LINGER_MS = Number(process.env.CDP_EVENT_LINGER_MS ?? 2);
-
-/** Requests inside an `expectingEvents` route that have not submitted (nor failed) yet. */
-let onTheirWay = 0;
-const arrivals = new WeakMap<object, { pending: boolean }>();
-
-/** Marks the request `key` (see expectingEvents) as no longer on its way. */
-export function arrived(key: object | undefined): void {
-  const a = key && arrivals.get(key);
-  if (!a?.pending) return;
-  a.pending = false;
-  onTheirWay--;
-  writer.poke();
-}
-
-/**
- * Wraps a route handler whose requests will submit events, so the writer can wait for them (see
- * above). The handler passes its Request as `arrival` to recordEvent/recordEvents.
- */
-export function expectingEvents<A extends unknown[]>(handler: (req: Request, ...rest: A) => Promise<Response>) {
-  return async (req: Request, ...rest: A): Promise<Response> => {
-    arrivals.set(req, { pending: true });
-    onTheirWay++;
-    try {
-      return await handler(req, ...rest);
-    } finally {
-      arrived(req);
-    }
-  };
-}
 
 interface Pending {
   batch: Batch;
@@ -58,6 +32,11 @@ interface Pending {
 }
 
 class GroupCommitter {
+  /** the ingestion code; replaced when a dev hot reload evaluates this module again */
+  ingest = ingest;
+  /** requests inside an `expectingEvents` route that have not submitted (nor failed) yet */
+  onTheirWay = 0;
+  readonly arrivals = new WeakMap<object, { pending: boolean }>();
   private queue: Pending[] = [];
   private queuedEvents = 0;
   private flushing = false;
@@ -74,7 +53,7 @@ class GroupCommitter {
 
   /** Ends a linger once there is nothing more to wait for. */
   poke(): void {
-    if (this.wake && (this.queuedEvents >= TARGET_EVENTS || onTheirWay <= 0)) this.wake();
+    if (this.wake && (this.queuedEvents >= TARGET_EVENTS || this.onTheirWay <= 0)) this.wake();
   }
 
   private take(): Pending[] {
@@ -90,15 +69,11 @@ class GroupCommitter {
     return taken;
   }
 
-  /**
-   * Lets requests waiting on their sockets be read first (better-sqlite3 is synchronous, so a whole
-   * flush can run as one chain of microtasks, during which no new request is even parsed), then
-   * waits, while more events are on their way, for the queue to fill up a little.
-   */
+  /** One event-loop turn, then (while more is on its way) a short wait for the queue to fill. */
   private async gather(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     const wait = this.queue[0].at + LINGER_MS - performance.now();
-    if (wait <= 0 || this.queuedEvents >= TARGET_EVENTS || onTheirWay <= 0) return;
+    if (wait <= 0 || this.queuedEvents >= TARGET_EVENTS || this.onTheirWay <= 0) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -117,7 +92,7 @@ class GroupCommitter {
         await this.gather();
         const taken = this.take();
         try {
-          const outcomes = await ingest(taken.map((p) => p.batch));
+          const outcomes = await this.ingest(taken.map((p) => p.batch));
           taken.forEach((p, i) => p.resolve(outcomes[i]));
         } catch (err) {
           for (const p of taken) p.reject(err);
@@ -129,9 +104,36 @@ class GroupCommitter {
   }
 }
 
-// Module-level rather than on globalThis: after a dev hot reload the new code gets a writer of its
-// own (two writers for a moment are harmless; a stale one running old code would not be).
-const writer = new GroupCommitter();
+// One writer per process, on globalThis: route bundles that each evaluate this module still share
+// it (one flush at a time), and a dev hot reload keeps the queue but swaps in the new code.
+const globalForWriter = globalThis as unknown as { __cdpEventWriter?: GroupCommitter };
+const writer = (globalForWriter.__cdpEventWriter ??= new GroupCommitter());
+writer.ingest = ingest;
+
+/** Marks the request `key` (see expectingEvents) as no longer on its way. */
+export function arrived(key: object | undefined): void {
+  const a = key && writer.arrivals.get(key);
+  if (!a?.pending) return;
+  a.pending = false;
+  writer.onTheirWay--;
+  writer.poke();
+}
+
+/**
+ * Wraps a route handler whose requests will submit events, so the writer can wait for them (see
+ * above). The handler passes its Request as `arrival` to recordEvent/recordEvents.
+ */
+export function expectingEvents<A extends unknown[]>(handler: (req: Request, ...rest: A) => Promise<Response>) {
+  return async (req: Request, ...rest: A): Promise<Response> => {
+    writer.arrivals.set(req, { pending: true });
+    writer.onTheirWay++;
+    try {
+      return await handler(req, ...rest);
+    } finally {
+      arrived(req);
+    }
+  };
+}
 
 /**
  * Queues a batch for the next flush; resolves with one outcome per entry once it is committed.

@@ -84,6 +84,23 @@ describe("POST /openapi/customer-event/create", () => {
     expect(await db.customerEvent.count({ where: { customerId: w.alice.id } })).toBe(1);
   });
 
+  it("lets concurrent creates share transactions (group commit), each acknowledged once stored", async () => {
+    const w = await eventWorld();
+    const token = await tokenFor(w.tenant.id);
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(create, "create", token, { customerId: i % 2 ? w.alice.id : w.bob.id, event: "page_view", happenTime: "2026-03-01 12:00:00" }),
+      ),
+    );
+    expect(responses.every((r) => r.status === 200 && r.body.code === 0)).toBe(true);
+    const rows = await db.customerEvent.findMany({ where: { tenantId: w.tenant.id }, select: { createdAt: true } });
+    expect(rows).toHaveLength(40);
+    // one flush = one transaction = one createdAt
+    const flushes = new Set(rows.map((r) => r.createdAt.getTime())).size;
+    expect(flushes).toBeLessThanOrEqual(10);
+    expect(await db.customer.findUniqueOrThrow({ where: { id: w.alice.id }, select: { score: true } })).toEqual({ score: 20 });
+  });
+
   it("answers 401 without a token and 403 to a read-only key", async () => {
     const w = await eventWorld();
     const body = { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00" };
