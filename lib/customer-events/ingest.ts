@@ -1,22 +1,24 @@
 import { db } from "@/lib/db/client";
 import { DomainError, invalid, notFound, summarize, toDomainError, type ErrorDetail } from "@/lib/http/errors";
 import {
-  applyCustomerEffects,
-  enqueueScenarioRuns,
   findActiveScenarios,
   findEventTypesByKeys,
   findLiveCustomerIds,
   findRecordedKeys,
   identityKey,
+  resolveIdentities,
+  type EventTypeRow,
+} from "./repository";
+import {
+  applyCustomerEffects,
+  enqueueScenarioRuns,
   insertAttributes,
   insertEvents,
-  resolveIdentities,
   type CustomerEffect,
-  type EventTypeRow,
   type NewAttributeRow,
   type NewEventRow,
   type NewScenarioRun,
-} from "./repository";
+} from "./repository-writes";
 import { canonicalAttributeType, CONTEXT_FIELDS, type RecordEventInput } from "./schemas";
 import { parseWallClock, wallClockToInstant } from "./time";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findCustomerIdByIdentity } from "@/lib/customers/identity";
 import { db } from "@/lib/db/client";
-import { findCustomerEvents, identityKey, insertEvents, resolveIdentities, type NewEventRow } from "./repository";
+import { findCustomerEvents, identityKey, resolveIdentities } from "./repository";
+import { insertEvents, type NewEventRow } from "./repository-writes";
 import { createCustomerEventBody } from "./schemas";
 import { recordEvent } from "./service";
 import { eventWorld } from "./test-fixtures";

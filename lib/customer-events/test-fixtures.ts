@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { issueToken } from "@/lib/access/api-keys";
 import { db } from "@/lib/db/client";
 import { makeApiKey, makeTenant } from "@/lib/test/factories";
+import { createCustomerEventBody, type CreateCustomerEventBody } from "./schemas";
 
 /**
  * What the customer-event tests need, made directly with `db` (the customers and event-type
@@ -80,3 +81,12 @@ export function post(path: string, token: string | null, body: unknown): Request
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
+
+export const API = { type: "apikey" as const, id: 7 };
+export const parse = (body: CreateCustomerEventBody) => createCustomerEventBody.parse(body);
+/** An `order_paid` event of this customer (rating 10, moves to the "paid" stage). */
+export const paid = (customerId: number, extra: Partial<CreateCustomerEventBody> = {}) =>
+  parse({ customerId, event: "order_paid", eventName: "支付", happenTime: "2026-03-01 12:00:00", ...extra });
+export const eventsOf = (customerId: number) =>
+  db.customerEvent.findMany({ where: { customerId }, include: { attributes: true }, orderBy: { id: "asc" } });
+export const customer = (id: number) => db.customer.findUniqueOrThrow({ where: { id }, select: { stageId: true, score: true } });
