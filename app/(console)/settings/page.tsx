@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Layers, ListTree, Lock, UserCog, type LucideIcon } from "lucide-react";
+import { Building2, ChevronRight, ClipboardList, KeyRound, Layers, ListChecks, ListTree, Lock, SlidersHorizontal, UserCog, type LucideIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -20,6 +20,30 @@ const SECTIONS: { href: string; title: string; description: string; icon: Lucide
     title: "Event categories",
     description: "How event types are grouped in the console and in the events API.",
     icon: ListTree,
+  },
+  {
+    href: "/settings/custom-fields",
+    title: "Custom fields",
+    description: "Extra fields on every customer profile, their types and which are required.",
+    icon: SlidersHorizontal,
+  },
+  {
+    href: "/settings/options",
+    title: "Option lists",
+    description: "The customer types, deal flags and sources a customer can be given.",
+    icon: ListChecks,
+  },
+  {
+    href: "/settings/departments",
+    title: "Departments",
+    description: "The teams staff belong to, checked when a customer is assigned an owner.",
+    icon: Building2,
+  },
+  {
+    href: "/settings/tasks",
+    title: "Tasks",
+    description: "Call-centre tasks customers are worked under.",
+    icon: ClipboardList,
   },
   {
     href: "/settings/users",
