@@ -1,0 +1,176 @@
+"use client";
+
+import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { useFieldArray, useFormContext, type FieldPath } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Switch } from "@/components/ui/switch";
+import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES, MAX_ATTRIBUTES, type EventTypeFormValues } from "@/lib/event-types/schemas";
+
+type KeyPath = FieldPath<EventTypeFormValues> & `attributes.${number}.attrKey`;
+
+const NEW_ROW = { attrKey: "", attrName: "", type: "text", showInFlow: false } as const;
+
+/**
+ * The event type's attributes (useFieldArray): add, remove, reorder. Key uniqueness is the schema's
+ * refinement (shared with the API), so a duplicate is flagged on the later row as it is typed.
+ */
+export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
+  const form = useFormContext<EventTypeFormValues>();
+  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "attributes" });
+
+  /** A key changed: re-check the other rows it may now clash with, or stop clashing with. */
+  function revalidateOtherKeys(index: number, value: string) {
+    const attrs = form.getValues("attributes");
+    const others = attrs.flatMap((a, j): KeyPath[] => {
+      if (j === index) return [];
+      const path: KeyPath = `attributes.${j}.attrKey`;
+      const clashes = a.attrKey.trim() !== "" && a.attrKey.trim() === value.trim();
+      return clashes || form.getFieldState(path).error ? [path] : [];
+    });
+    if (others.length > 0) void form.trigger(others);
+  }
+
+  function reorder(from: number, to: number) {
+    move(from, to);
+    // the refinement names "the later row": after a move that may be another one
+    if (form.formState.isSubmitted) void form.trigger("attributes");
+  }
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex items-center justify-between gap-3">
+        <div>
+          <h2 className="font-medium">Attributes</h2>
+          <p className="text-xs text-muted-foreground">
+            The values an event of this type carries. “Show in flow” offers an attribute in the automation editor.
+          </p>
+        </div>
+        {!readOnly && (
+          <Button variant="outline" size="sm" disabled={fields.length >= MAX_ATTRIBUTES} onClick={() => append({ ...NEW_ROW })}>
+            <Plus /> Add attribute
+          </Button>
+        )}
+      </div>
+      {fields.length === 0 ? (
+        <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">No attributes yet.</p>
+      ) : (
+        <ol className="grid gap-2" aria-label="Attributes">
+          <li
+            aria-hidden
+            className="hidden grid-cols-[2rem_1fr_1fr_11rem_5.5rem_6.5rem] gap-2 px-2 text-xs font-medium text-muted-foreground md:grid"
+          >
+            <span>#</span>
+            <span>Key</span>
+            <span>Name</span>
+            <span>Type</span>
+            <span>In flow</span>
+            <span />
+          </li>
+          {fields.map((row, i) => (
+            <li
+              key={row.id}
+              data-testid="attribute-row"
+              className="grid grid-cols-1 items-start gap-2 rounded-md border bg-card p-2 md:grid-cols-[2rem_1fr_1fr_11rem_5.5rem_6.5rem]"
+            >
+              <span className="pt-2 text-center text-xs text-muted-foreground tabular-nums">{i + 1}</span>
+              <FormField
+                control={form.control}
+                name={`attributes.${i}.attrKey`}
+                render={({ field }) => (
+                  <FormItem className="gap-1">
+                    <FormLabel className="sr-only">Key of attribute {i + 1}</FormLabel>
+                    <FormControl>
+                      <Input
+                        placeholder="amount"
+                        className="font-mono"
+                        autoComplete="off"
+                        {...field}
+                        onChange={(e) => {
+                          field.onChange(e);
+                          revalidateOtherKeys(i, e.target.value);
+                        }}
+                      />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name={`attributes.${i}.attrName`}
+                render={({ field }) => (
+                  <FormItem className="gap-1">
+                    <FormLabel className="sr-only">Name of attribute {i + 1}</FormLabel>
+                    <FormControl>
+                      <Input placeholder="金额" autoComplete="off" {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name={`attributes.${i}.type`}
+                render={({ field }) => (
+                  <FormItem className="gap-1">
+                    <FormLabel className="sr-only">Type of attribute {i + 1}</FormLabel>
+                    <FormControl>
+                      <NativeSelect {...field}>
+                        {ATTRIBUTE_TYPES.map((t) => (
+                          <option key={t} value={t}>
+                            {ATTRIBUTE_TYPE_LABELS[t]}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name={`attributes.${i}.showInFlow`}
+                render={({ field }) => (
+                  <FormItem className="flex h-9 flex-row items-center gap-2">
+                    <FormControl>
+                      <Switch checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />
+                    </FormControl>
+                    <FormLabel className="text-xs font-normal text-muted-foreground md:sr-only">Show attribute {i + 1} in flow</FormLabel>
+                  </FormItem>
+                )}
+              />
+              {!readOnly && (
+                <div className="flex items-center justify-end gap-0.5">
+                  <Button variant="ghost" size="icon-sm" aria-label={`Move attribute ${i + 1} up`} disabled={i === 0} onClick={() => reorder(i, i - 1)}>
+                    <ArrowUp />
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    aria-label={`Move attribute ${i + 1} down`}
+                    disabled={i === fields.length - 1}
+                    onClick={() => reorder(i, i + 1)}
+                  >
+                    <ArrowDown />
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    className="text-destructive hover:text-destructive"
+                    aria-label={`Remove attribute ${i + 1}`}
+                    onClick={() => remove(i)}
+                  >
+                    <Trash2 />
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
