@@ -69,7 +69,7 @@ export function CategoriesTable({ initialData, canWrite }: { initialData: EventC
         ),
       },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutateAsync is stable
+    // `remove.mutateAsync` is stable across renders
   }, [canWrite]);
 
   if (categories.isError) {

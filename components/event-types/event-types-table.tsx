@@ -48,7 +48,6 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
     const timer = setTimeout(() => update({ q: text.trim() }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
     // `update` changes with every URL change; only the typed text should restart the timer
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, q]);
 
   const list = useEventTypes({ search: q || undefined, includeArchived: archived || undefined });
@@ -106,7 +105,7 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
       },
       ...(canWrite ? [actionsColumn()] : []),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutations are stable objects per render
+    // the mutations' functions are stable; their pending flags are what changes the cells
     [canWrite, archive.isPending, restore.isPending],
   );
 

@@ -68,7 +68,7 @@ export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; c
         ),
       },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutateAsync is stable
+    // `remove.mutateAsync` is stable across renders
   }, [canWrite]);
 
   if (stages.isError) {
