@@ -1,9 +1,10 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
-import { useFieldArray, useFormContext, type FieldPath } from "react-hook-form";
+import type { ComponentProps } from "react";
+import { useFieldArray, useFormContext, useFormState, useWatch, type FieldPath } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { FormControl, FormField, FormItem, FormLabel, useFormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
@@ -12,6 +13,36 @@ import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES, MAX_ATTRIBUTES, type EventTypeF
 type KeyPath = FieldPath<EventTypeFormValues> & `attributes.${number}.attrKey`;
 
 const NEW_ROW = { attrKey: "", attrName: "", type: "text", showInFlow: false } as const;
+
+/**
+ * A row field's error once it holds text, has been left, or the form was submitted. The whole list is
+ * validated on every change (the key refinement spans rows), so without this a new row's empty
+ * name would turn red while its key is still being typed.
+ */
+function useVisibleError() {
+  const { name, error, isTouched } = useFormField();
+  const { isSubmitted } = useFormState();
+  const value: unknown = useWatch({ name });
+  // (isDirty would not do: every field of an appended row counts as dirty)
+  const typed = typeof value === "string" && value !== "";
+  return error && (isTouched || typed || isSubmitted) ? error : undefined;
+}
+
+function RowControl(props: ComponentProps<typeof FormControl>) {
+  const error = useVisibleError();
+  return <FormControl {...props} aria-invalid={!!error} />;
+}
+
+function RowMessage() {
+  const { formMessageId } = useFormField();
+  const error = useVisibleError();
+  if (!error?.message) return null;
+  return (
+    <p id={formMessageId} role="alert" className="text-xs text-destructive">
+      {String(error.message)}
+    </p>
+  );
+}
 
 /**
  * The event type's attributes (useFieldArray): add, remove, reorder. Key uniqueness is the schema's
@@ -82,7 +113,7 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 render={({ field }) => (
                   <FormItem className="gap-1">
                     <FormLabel className="sr-only">Key of attribute {i + 1}</FormLabel>
-                    <FormControl>
+                    <RowControl>
                       <Input
                         placeholder="amount"
                         className="font-mono"
@@ -93,8 +124,8 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                           revalidateOtherKeys(i, e.target.value);
                         }}
                       />
-                    </FormControl>
-                    <FormMessage />
+                    </RowControl>
+                    <RowMessage />
                   </FormItem>
                 )}
               />
@@ -104,10 +135,10 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 render={({ field }) => (
                   <FormItem className="gap-1">
                     <FormLabel className="sr-only">Name of attribute {i + 1}</FormLabel>
-                    <FormControl>
+                    <RowControl>
                       <Input placeholder="金额" autoComplete="off" {...field} />
-                    </FormControl>
-                    <FormMessage />
+                    </RowControl>
+                    <RowMessage />
                   </FormItem>
                 )}
               />
@@ -117,7 +148,7 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 render={({ field }) => (
                   <FormItem className="gap-1">
                     <FormLabel className="sr-only">Type of attribute {i + 1}</FormLabel>
-                    <FormControl>
+                    <RowControl>
                       <NativeSelect {...field}>
                         {ATTRIBUTE_TYPES.map((t) => (
                           <option key={t} value={t}>
@@ -125,8 +156,8 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                           </option>
                         ))}
                       </NativeSelect>
-                    </FormControl>
-                    <FormMessage />
+                    </RowControl>
+                    <RowMessage />
                   </FormItem>
                 )}
               />
@@ -135,9 +166,9 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 name={`attributes.${i}.showInFlow`}
                 render={({ field }) => (
                   <FormItem className="flex h-9 flex-row items-center gap-2">
-                    <FormControl>
+                    <RowControl>
                       <Switch checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />
-                    </FormControl>
+                    </RowControl>
                     <FormLabel className="text-xs font-normal text-muted-foreground md:sr-only">Show attribute {i + 1} in flow</FormLabel>
                   </FormItem>
                 )}
