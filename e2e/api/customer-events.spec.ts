@@ -276,10 +276,10 @@ test.describe("customer-event/queryByCustomerId", () => {
     const other = `page_view_${uid()}`;
     await addEventType(api, { eventKey: other, isInteract: "0", name: "浏览", stageId: (await stages(api))[0].stageId, attrList: [] });
     const times = ["2026-03-01 08:00:00", "2026-03-03 23:59:59", "2026-03-02 12:00:00", "2026-03-04 00:00:00", "2026-03-02 00:00:00"];
-    const res = await api.post("/openapi/customer-event/batchCreate", {
+    const res = await api.post<{ ok: boolean }[]>("/openapi/customer-event/batchCreate", {
       events: times.map((happenTime, i) => ({ customerId: customer.id, event: i % 2 ? other : eventKey, happenTime })),
     });
-    expect(expectEventsOk<{ ok: boolean }[]>(res).every((r) => r.ok)).toBe(true);
+    expect(expectEventsOk(res).every((r) => r.ok)).toBe(true);
 
     const all = await query(api, { customerId: customer.id });
     expect(all.total).toBe(5);

@@ -323,7 +323,7 @@ test.describe("event types: bad input", () => {
       ["/openapi/stage/queryList", "GET"],
     ];
     for (const [path, method] of routes) {
-      for (const headers of [{}, { token: "expired-or-invented" }]) {
+      for (const headers of [{}, { token: "expired-or-invented" }] as Record<string, string>[]) {
         const res = await request.fetch(path, { method, headers, data: method === "POST" ? { eventKey: "x" } : undefined });
         expect(res.status(), `${method} ${path}`).toBe(401);
         const body = await res.json();
