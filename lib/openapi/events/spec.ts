@@ -4,6 +4,7 @@ import { listsErrorSchema, oauth2TokenQuerySchema, oauth2TokenResponseSchema } f
 import { AUTHENTICATED_ERRORS, errorResponses, jsonResponse } from "../responses";
 import { NO_SECURITY, securityOf } from "../security";
 import { tokenRequestSchema, tokenResponseSchema } from "./auth";
+import { registerCustomerEventsSpec } from "./customer-events-spec";
 import {
   addEventTypeFieldsSchema,
   deleteEventTypeFieldsSchema,
@@ -150,4 +151,6 @@ export function registerEventsSpec(registry: OpenAPIRegistry): void {
       }),
     },
   });
+
+  registerCustomerEventsSpec(registry);
 }
