@@ -39,14 +39,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     stages: stages.map(ref),
     labels: labels.map(ref),
   };
+  const canWrite = can(user.role, "write");
   return (
     <>
       <PageHeader
         title="Customers"
         description="Everyone your systems know. Search by name or phone, filter, and open a customer for their profile and history."
-        actions={can(user.role, "write") ? <CreateCustomerDialog refs={refs} /> : undefined}
+        actions={canWrite ? <CreateCustomerDialog refs={refs} /> : undefined}
       />
-      <CustomersTable initial={{ query, data }} refs={refs} timeZone={user.tenant.timeZone} />
+      <CustomersTable initial={{ query, data }} refs={refs} timeZone={user.tenant.timeZone} canWrite={canWrite} />
     </>
   );
 }

@@ -23,6 +23,8 @@ function columns(timeZone: string): ColumnDef<CustomerRow>[] {
   return [
     {
       id: "name",
+      // react-table offers sorting only on columns with an accessor; the server does the sorting
+      accessorFn: (c) => c.name,
       header: "Name",
       enableSorting: true,
       cell: ({ row: { original: c } }) => (
@@ -52,6 +54,7 @@ function columns(timeZone: string): ColumnDef<CustomerRow>[] {
     { id: "stage", header: "Stage", cell: ({ row: { original: c } }) => (c.stage ? <Badge variant="secondary">{c.stage.name}</Badge> : none) },
     {
       id: "score",
+      accessorFn: (c) => c.score,
       header: "Score",
       enableSorting: true,
       meta: { className: "text-right w-20" },
@@ -89,6 +92,7 @@ function columns(timeZone: string): ColumnDef<CustomerRow>[] {
     },
     {
       id: "updatedAt",
+      accessorFn: (c) => c.updatedAt,
       header: "Updated",
       enableSorting: true,
       meta: { className: "w-36" },
@@ -105,10 +109,12 @@ interface CustomersTableProps {
   initial: { query: CustomerListQuery; data: CustomerPage };
   refs: CustomerRefs;
   timeZone: string;
+  /** a viewer is not invited to add customers */
+  canWrite: boolean;
 }
 
 /** The customers list: filters over a server-paged, server-sorted table, all of it in the URL. */
-export function CustomersTable({ initial, refs, timeZone }: CustomersTableProps) {
+export function CustomersTable({ initial, refs, timeZone, canWrite }: CustomersTableProps) {
   const router = useRouter();
   const { query, setQuery } = useCustomerListQuery();
   const customers = useCustomers(query, initial);
@@ -144,7 +150,12 @@ export function CustomersTable({ initial, refs, timeZone }: CustomersTableProps)
             filtered ? (
               <EmptyState icon={SearchX} title="No customer matches" description="Try another search, or clear the filters." className="border-0 py-6" />
             ) : (
-              <EmptyState icon={UsersRound} title="No customers yet" description="They arrive through the API, or add one with “New customer”." className="border-0 py-6" />
+              <EmptyState
+                icon={UsersRound}
+                title="No customers yet"
+                description={canWrite ? "They arrive through the API, or add one with “New customer”." : "They arrive through the API."}
+                className="border-0 py-6"
+              />
             )
           }
           pagination={{
