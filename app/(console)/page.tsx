@@ -1,23 +1,19 @@
-import { LayoutDashboard } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { PageHeader } from "@/components/shell/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { getDashboard } from "@/lib/dashboard/service";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  // rendered on the server at each visit: a few aggregate queries (lib/dashboard), no client fetch
+  const data = await getDashboard(user.tenantId);
   return (
-    <ComingSoon
-      title={`Welcome, ${user.name}`}
-      summary={`The dashboard of ${user.tenant.name}.`}
-      icon={LayoutDashboard}
-      plans={[
-        "See how many customers you have, and how many joined this week",
-        "Follow the events received per day, by event type",
-        "Watch customers move through the lifecycle stages",
-        "Check recent scenario runs and their failures",
-      ]}
-    />
+    <>
+      <PageHeader title={`Welcome, ${user.name}`} description={`How ${user.tenant.name} is doing.`} />
+      <DashboardView data={data} />
+    </>
   );
 }

@@ -1,23 +1,53 @@
-import { UsersRound } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { CreateCustomerDialog } from "@/components/customers/create-customer-dialog";
+import { CustomersTable } from "@/components/customers/list/customers-table";
+import type { CustomerRefs } from "@/components/customers/list/refs";
+import { queryFromParams } from "@/components/customers/list/url-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { listCustomersForConsole } from "@/lib/customers/profiles";
+import { listLabels } from "@/lib/labels/service";
+import { listOptionLists } from "@/lib/options/service";
+import { listStages } from "@/lib/stages/service";
+import { listTasks } from "@/lib/tasks/service";
+import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage() {
-  await requireUser();
+const ref = ({ id, name }: { id: number; name: string }) => ({ id, name });
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = queryFromParams(await searchParams);
+  // first paint from the server (the page the URL asks for, and the filters' choices); the table
+  // then pages, sorts and filters through GET /api/customers without reloading the page
+  const [data, options, labels, stages, tasks, users] = await Promise.all([
+    listCustomersForConsole(user.tenantId, query),
+    listOptionLists(user.tenantId),
+    listLabels(user.tenantId),
+    listStages(user.tenantId),
+    listTasks(user.tenantId),
+    listUsers(user.tenantId),
+  ]);
+  const refs: CustomerRefs = {
+    tasks: tasks.map(ref),
+    owners: users.map((u) => ({ id: u.id, name: u.name, loginNo: u.loginNo })),
+    types: options.custType.map(ref),
+    dealFlags: options.dealFlag.map(ref),
+    sources: options.custFrom.map(ref),
+    stages: stages.map(ref),
+    labels: labels.map(ref),
+  };
+  const canWrite = can(user.role, "write");
   return (
-    <ComingSoon
-      title="Customers"
-      summary="Everyone your systems know, with their identities, attributes and events."
-      icon={UsersRound}
-      plans={[
-        "Search and filter customers by name, phone, identity, stage or label",
-        "Open a customer to see their profile, custom fields and event timeline",
-        "Edit attributes, move a customer to another lifecycle stage, assign an owner",
-        "Import customers from CSV and export a filtered list",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Customers"
+        description="Everyone your systems know. Search by name or phone, filter, and open a customer for their profile and history."
+        actions={canWrite ? <CreateCustomerDialog refs={refs} /> : undefined}
+      />
+      <CustomersTable initial={{ query, data }} refs={refs} timeZone={user.tenant.timeZone} canWrite={canWrite} />
+    </>
   );
 }
