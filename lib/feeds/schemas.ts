@@ -52,10 +52,3 @@ export const addSmsSchema = z.object({
 export const addFeedItemSchema = z.discriminatedUnion("kind", [addFollowUpSchema, addTicketSchema, addCallLogSchema, addSmsSchema]);
 export type AddFeedItemInput = z.input<typeof addFeedItemSchema>;
 export type AddFeedItem = z.output<typeof addFeedItemSchema>;
-
-export const feedTimelineQuerySchema = z.object({
-  kind: feedKindSchema.optional().describe("one kind, or every kind merged when omitted"),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type FeedTimelineQuery = z.output<typeof feedTimelineQuerySchema>;
