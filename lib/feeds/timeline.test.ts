@@ -4,6 +4,7 @@ import { recordEvents } from "@/lib/customer-events/service";
 import { API, customer, eventWorld, type EventWorld } from "@/lib/customer-events/test-fixtures";
 import type { ChangeAuthor } from "@/lib/customers/author";
 import { db } from "@/lib/db/client";
+import { addFeedItemSchema, type AddFeedItemInput } from "./schemas";
 import { addFeedItem } from "./service";
 import { listCustomerTimeline, timelineQuerySchema, type TimelineItem } from "./timeline";
 
@@ -47,12 +48,12 @@ async function history(w: EventWorld) {
     if (item.kind === "callLog") await db.callLog.update({ where: { id: item.id }, data });
     if (item.kind === "sms") await db.smsLog.update({ where: { id: item.id }, data });
   };
-  const add = (body: Parameters<typeof addFeedItem>[3]) => addFeedItem(w.tenant.id, author, w.alice.id, body);
+  const add = (body: AddFeedItemInput) => addFeedItem(w.tenant.id, author, w.alice.id, addFeedItemSchema.parse(body));
   await at(await add({ kind: "ticket", title: "退款", content: "<p>要退款</p>" }), "2026-03-01T00:30:00Z"); // 03-01 08:30
   await at(await add({ kind: "followUp", content: "回访" }), "2026-03-02T02:00:00Z"); // 03-02 10:00, ties with order_paid
   await at(await add({ kind: "callLog", callType: "outbound", durationSec: 30, result: "接通" }), "2026-03-03T01:00:00Z");
   await at(await add({ kind: "sms", content: "您好" }), "2026-03-05T01:00:00Z");
-  await addFeedItem(w.tenant.id, author, w.bob.id, { kind: "sms", content: "not alice's" });
+  await addFeedItem(w.tenant.id, author, w.bob.id, addFeedItemSchema.parse({ kind: "sms", content: "not alice's" }));
 }
 
 const NEWEST_FIRST = [
