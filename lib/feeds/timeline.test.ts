@@ -4,9 +4,9 @@ import { recordEvents } from "@/lib/customer-events/service";
 import { API, customer, eventWorld, type EventWorld } from "@/lib/customer-events/test-fixtures";
 import type { ChangeAuthor } from "@/lib/customers/author";
 import { db } from "@/lib/db/client";
-import { addFeedItemSchema, type AddFeedItemInput } from "./schemas";
+import { addFeedItemSchema, timelineQuerySchema, type AddFeedItemInput } from "./schemas";
 import { addFeedItem } from "./service";
-import { listCustomerTimeline, timelineQuerySchema, type TimelineItem } from "./timeline";
+import { listCustomerTimeline, type TimelineItem } from "./timeline";
 
 const author: ChangeAuthor = { actor: { type: "system", id: null, name: null }, loginNo: "8001", name: "王小明" };
 

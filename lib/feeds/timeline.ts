@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { findCustomerEvents, type StoredEvent } from "@/lib/customer-events/repository";
 import { CONTEXT_FIELDS, type ContextField } from "@/lib/customer-events/schemas";
 import { tenantTimeZone } from "@/lib/customer-events/service";
@@ -7,31 +6,13 @@ import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { invalid } from "@/lib/http/errors";
 import { findFeedRecords, type FeedRecord, type FeedTimeCondition, type FeedWhere } from "./repository";
-import { FEED_KINDS, type FeedKind } from "./schemas";
+import { TIMELINE_KINDS, type FeedKind, type TimelineKind, type TimelineQuery } from "./schemas";
 import { toFeedItem, type FeedItem } from "./serializers";
 
 /**
  * The console's one timeline of a customer: recorded events (at their happenTime) merged with the
  * five history kinds (at their createdAt), newest first, keyset-paged across all six sources.
  */
-
-export const TIMELINE_KINDS = ["event", ...FEED_KINDS] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "yyyy-MM-dd"')
-  .optional();
-
-export const timelineQuerySchema = z.object({
-  kind: z.enum(TIMELINE_KINDS).optional().describe("one kind (event, ticket, followUp, callLog, sms, alternation); all when omitted"),
-  eventTypeId: z.coerce.number().int().positive().optional().describe("only events of this type (history items have no type)"),
-  from: day.describe("from this day on, in the tenant's time zone"),
-  to: day.describe("up to and including this day, in the tenant's time zone"),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type TimelineQuery = z.output<typeof timelineQuerySchema>;
 
 /** A recorded event as the timeline shows it. */
 export interface TimelineEvent extends Record<ContextField, string | null> {

@@ -3,7 +3,8 @@ import { customerIdParamsSchema } from "@/lib/customers/schemas";
 import { addFeedItemSchema } from "@/lib/feeds/schemas";
 import { toFeedItem } from "@/lib/feeds/serializers";
 import { addFeedItem } from "@/lib/feeds/service";
-import { listCustomerTimeline, timelineQuerySchema } from "@/lib/feeds/timeline";
+import { timelineQuerySchema } from "@/lib/feeds/schemas";
+import { listCustomerTimeline } from "@/lib/feeds/timeline";
 import { withSession } from "@/lib/http/with-session";
 
 const params = customerIdParamsSchema;
