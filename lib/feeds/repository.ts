@@ -66,12 +66,17 @@ export type FeedRecord =
   | ({ kind: "sms" } & Prisma.SmsLogGetPayload<{ select: typeof smsSelect }>)
   | ({ kind: "alternation" } & Prisma.AlternationGetPayload<{ select: typeof alternationSelect }>);
 
+/** A condition on createdAt (and id, for keyset paging) that every kind's table understands. */
+export type FeedTimeCondition =
+  | { createdAt: { lt?: Date; lte?: Date; gte?: Date } }
+  | { OR: ({ createdAt: { lt: Date } } | { createdAt: Date; id: { lt: number } })[] };
+
 /** Filter and window of one query; every kind's table is indexed by (customerId, createdAt). */
 export interface FeedWhere {
   tenantId: number;
   customerId: number;
-  createdAt?: { lt?: Date; lte?: Date };
-  OR?: ({ createdAt: { lt: Date } } | { createdAt: Date; id: { lt: number } })[];
+  /** further conditions, all of which hold (the merged timeline's date range and cursor) */
+  AND?: FeedTimeCondition[];
 }
 
 export interface FeedWindow {

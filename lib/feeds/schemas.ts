@@ -53,9 +53,23 @@ export const addFeedItemSchema = z.discriminatedUnion("kind", [addFollowUpSchema
 export type AddFeedItemInput = z.input<typeof addFeedItemSchema>;
 export type AddFeedItem = z.output<typeof addFeedItemSchema>;
 
-export const feedTimelineQuerySchema = z.object({
-  kind: feedKindSchema.optional().describe("one kind, or every kind merged when omitted"),
+// ─── The console's merged timeline (lib/feeds/timeline.ts) ───────────────────────────────────
+
+/** What the timeline shows: recorded customer events and every history kind. */
+export const TIMELINE_KINDS = ["event", ...FEED_KINDS] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date "yyyy-MM-dd"')
+  .optional();
+
+export const timelineQuerySchema = z.object({
+  kind: z.enum(TIMELINE_KINDS).optional().describe("one kind (event, ticket, followUp, callLog, sms, alternation); all when omitted"),
+  eventTypeId: z.coerce.number().int().positive().optional().describe("only events of this type (history items have no type)"),
+  from: day.describe("from this day on, in the tenant's time zone"),
+  to: day.describe("up to and including this day, in the tenant's time zone"),
   cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-export type FeedTimelineQuery = z.output<typeof feedTimelineQuerySchema>;
+export type TimelineQuery = z.output<typeof timelineQuerySchema>;

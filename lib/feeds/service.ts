@@ -4,7 +4,6 @@ import type { ChangeAuthor } from "@/lib/customers/author";
 import { findCustomerDetail } from "@/lib/customers/repository";
 import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { invalid } from "@/lib/http/errors";
 import { resolveOption } from "@/lib/options/service";
 import {
   callLogSelect,
@@ -14,10 +13,9 @@ import {
   smsSelect,
   ticketSelect,
   type FeedRecord,
-  type FeedWhere,
 } from "./repository";
 import { sanitizeTicketHtml } from "./sanitize";
-import { FEED_KINDS, type AddFeedItem, type FeedKind, type FeedTimelineQuery } from "./schemas";
+import type { AddFeedItem, FeedKind } from "./schemas";
 
 async function requireLiveCustomer(tenantId: number, customerId: number, tx: DbOrTx) {
   const c = await tx.customer.findFirst({ where: { tenantId, id: customerId, deletedAt: null }, select: { id: true } });
@@ -42,58 +40,7 @@ export async function listFeedPage(
   return { items, total };
 }
 
-// ─── The console's timeline: every kind merged, newest first, with a keyset cursor ──────────
-
-/** Ties at one instant are ordered by kind, then id (both descending). */
-const RANK: Record<FeedKind, number> = { alternation: 0, ticket: 1, followUp: 2, callLog: 3, sms: 4 };
-
-interface Cursor {
-  t: number;
-  r: number;
-  id: number;
-}
-
-function encodeCursor(rec: FeedRecord): string {
-  return Buffer.from(JSON.stringify({ t: rec.createdAt.getTime(), r: RANK[rec.kind], id: rec.id })).toString("base64url");
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if ([c.t, c.r, c.id].every((n) => Number.isInteger(n))) return c;
-  } catch {
-    // falls through
-  }
-  throw invalid("cursor: is not a cursor this API gave", [{ path: "cursor", message: "is not a cursor this API gave" }]);
-}
-
-/** The rows of `kind` that come after the cursor in (createdAt, rank, id) descending order. */
-function afterCursor(base: FeedWhere, kind: FeedKind, c: Cursor | null): FeedWhere {
-  if (!c) return base;
-  const t = new Date(c.t);
-  const rank = RANK[kind];
-  if (rank < c.r) return { ...base, createdAt: { lte: t } };
-  if (rank > c.r) return { ...base, createdAt: { lt: t } };
-  return { ...base, OR: [{ createdAt: { lt: t } }, { createdAt: t, id: { lt: c.id } }] };
-}
-
-export async function listFeedTimeline(
-  tenantId: number,
-  customerId: number,
-  query: FeedTimelineQuery,
-  tx: DbOrTx = db,
-): Promise<{ items: FeedRecord[]; nextCursor: string | null }> {
-  await requireLiveCustomer(tenantId, customerId, tx);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const kinds = query.kind ? [query.kind] : [...FEED_KINDS];
-  const base = { tenantId, customerId };
-  const batches = await Promise.all(kinds.map((k) => findFeedRecords(k, { where: afterCursor(base, k, cursor), take: query.limit }, tx)));
-  const items = batches
-    .flat()
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || RANK[b.kind] - RANK[a.kind] || b.id - a.id)
-    .slice(0, query.limit);
-  return { items, nextCursor: items.length === query.limit ? encodeCursor(items[items.length - 1]) : null };
-}
+// The console's merged timeline (events and every history kind) is in ./timeline.ts.
 
 // ─── Adding to a customer's history ─────────────────────────────────────────────────────────
 

@@ -1,0 +1,43 @@
+"use client";
+
+import { Suspense } from "react";
+import { CustomerTimeline } from "@/components/timeline/customer-timeline";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { CustomerProfile } from "@/lib/customers/serializers";
+import { AddHistoryDialog, HISTORY_KINDS } from "./add-history-dialog";
+import { EditCustomerSheet } from "./edit-customer-sheet";
+import { ProfileCard } from "./profile-card";
+import { RecordEventDialog } from "./record-event-dialog";
+import { useCustomer, useEventTypes } from "./use-customer";
+
+/** The customer page: the profile on the left, the actions and the one timeline on the right. A viewer gets no write controls. */
+export function CustomerView({ initial, canWrite, timeZone }: { initial: CustomerProfile; canWrite: boolean; timeZone: string }) {
+  const customer = useCustomer(initial.id, initial).data ?? initial;
+  const eventTypes = useEventTypes().data ?? [];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(18rem,24rem)_1fr]">
+      <div>
+        <ProfileCard customer={customer} timeZone={timeZone} actions={canWrite ? <EditCustomerSheet customer={customer} /> : undefined} />
+      </div>
+      <Card>
+        <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
+          <CardTitle>Timeline</CardTitle>
+          {canWrite && (
+            <div className="flex flex-wrap gap-2" role="group" aria-label="Add to the timeline">
+              {HISTORY_KINDS.map((k) => (
+                <AddHistoryDialog key={k} customerId={customer.id} kind={k} />
+              ))}
+              <RecordEventDialog customerId={customer.id} eventTypes={eventTypes} />
+            </div>
+          )}
+        </CardHeader>
+        <CardContent>
+          <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+            <CustomerTimeline customerId={customer.id} eventTypes={eventTypes} timeZone={timeZone} />
+          </Suspense>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

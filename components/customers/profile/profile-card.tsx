@@ -1,0 +1,120 @@
+"use client";
+
+import { Mail, Phone } from "lucide-react";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Separator } from "@/components/ui/separator";
+import type { CustomerProfile } from "@/lib/customers/serializers";
+import { formatDateTime } from "@/lib/format";
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="grid grid-cols-[7.5rem_1fr] gap-2 py-1 text-sm">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-words" data-testid={testId}>
+        {children ?? <span className="text-muted-foreground">—</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** The customer's profile at a glance: contact, classification, ownership, stage and score, custom fields. */
+export function ProfileCard({ customer, timeZone, actions }: { customer: CustomerProfile; timeZone: string; actions?: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader className="flex-row items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1.5">
+          <CardTitle className="text-xl" data-testid="customer-name">
+            {customer.name}
+          </CardTitle>
+          <div className="flex flex-wrap gap-1.5" aria-label="Labels">
+            {customer.labels.length === 0 ? (
+              <span className="text-xs text-muted-foreground">No labels</span>
+            ) : (
+              customer.labels.map((l) => (
+                <Badge key={l.id} variant="secondary">
+                  {l.name}
+                </Badge>
+              ))
+            )}
+          </div>
+        </div>
+        {actions}
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <div className="grid grid-cols-2 gap-3">
+          <div className="rounded-md border p-3">
+            <div className="text-xs text-muted-foreground">Stage</div>
+            <div className="mt-1 font-semibold" data-testid="customer-stage">
+              {customer.stage?.name ?? "—"}
+            </div>
+          </div>
+          <div className="rounded-md border p-3">
+            <div className="text-xs text-muted-foreground">Score</div>
+            <div className="mt-1 font-semibold tabular-nums" data-testid="customer-score">
+              {customer.score}
+            </div>
+          </div>
+        </div>
+        <dl>
+          <Row label="Phones" testId="customer-phones">
+            {customer.phones.length ? (
+              <ul className="space-y-0.5">
+                {customer.phones.map((p) => (
+                  <li key={p.id} className="flex items-center gap-1.5 font-mono">
+                    <Phone className="size-3.5 text-muted-foreground" />
+                    {p.number}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Row>
+          <Row label="E-mail">
+            {customer.email ? (
+              <span className="flex items-center gap-1.5">
+                <Mail className="size-3.5 text-muted-foreground" />
+                {customer.email}
+              </span>
+            ) : null}
+          </Row>
+          <Row label="Company" testId="customer-company">
+            {customer.companyName}
+          </Row>
+          <Row label="Address">{customer.address}</Row>
+          <Row label="CRM id">{customer.crmId}</Row>
+        </dl>
+        <Separator />
+        <dl>
+          <Row label="Type">{customer.type?.name}</Row>
+          <Row label="Deal flag">{customer.dealFlag?.name}</Row>
+          <Row label="Source">{customer.source?.name}</Row>
+          <Row label="Owner">{customer.owner ? `${customer.owner.name} (${customer.owner.loginNo})` : null}</Row>
+          <Row label="Department">{customer.department?.name}</Row>
+          <Row label="Task">{customer.task?.name}</Row>
+          <Row label="Follow-ups">
+            {customer.followNum}
+            {customer.lastFollowTime ? `, last ${formatDateTime(customer.lastFollowTime, timeZone)}` : ""}
+          </Row>
+        </dl>
+        {customer.customFields.length > 0 && (
+          <>
+            <Separator />
+            <dl aria-label="Custom fields">
+              {customer.customFields.map((f) => (
+                <Row key={f.fieldId} label={f.name}>
+                  {f.value}
+                </Row>
+              ))}
+            </dl>
+          </>
+        )}
+        <Separator />
+        <p className="text-xs text-muted-foreground">
+          Created {formatDateTime(customer.createdAt, timeZone)}
+          {customer.createdByNo ? ` by ${customer.createdByNo}` : ""} · updated {formatDateTime(customer.updatedAt, timeZone)}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

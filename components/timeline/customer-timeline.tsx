@@ -1,0 +1,87 @@
+"use client";
+
+import { Clock } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { EventType } from "@/lib/event-types/schemas";
+import { TimelineEntry } from "./timeline-entry";
+import { TimelineFilterBar, useTimelineFilters } from "./timeline-filters";
+import { useTimeline } from "./use-timeline";
+
+/**
+ * The customer's one timeline: events and history, newest first. The next page loads when the
+ * sentinel under the list scrolls into view (a button does the same for keyboards and old browsers).
+ */
+export function CustomerTimeline({ customerId, eventTypes, timeZone }: { customerId: number; eventTypes: EventType[]; timeZone: string }) {
+  const filters = useTimelineFilters();
+  const q = useTimeline(customerId, filters);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const types = new Map(eventTypes.map((t) => [t.id, t]));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: "200px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(filters.kind || filters.eventTypeId || filters.from || filters.to);
+
+  return (
+    <section className="space-y-4" aria-label="Timeline">
+      <TimelineFilterBar filters={filters} eventTypes={eventTypes} />
+      {q.isPending ? (
+        <div className="space-y-3" aria-busy="true">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-20 w-full" />
+          ))}
+        </div>
+      ) : q.isError ? (
+        <EmptyState
+          title="Could not load the timeline"
+          description={q.error.message}
+          action={
+            <Button variant="outline" onClick={() => void q.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={Clock}
+          title={filtered ? "Nothing matches these filters" : "Nothing has happened yet"}
+          description={filtered ? "Try another kind, event type or date range." : "Events, follow-ups, tickets, calls, messages and profile changes appear here."}
+        />
+      ) : (
+        <>
+          <ol className="relative" data-testid="timeline">
+            {items.map((item) => (
+              <TimelineEntry
+                key={`${item.kind}-${item.id}`}
+                item={item}
+                eventType={item.kind === "event" ? types.get(item.eventTypeId) : undefined}
+                timeZone={timeZone}
+              />
+            ))}
+          </ol>
+          <div ref={sentinel} className="flex justify-center">
+            {hasNextPage ? (
+              <Button variant="ghost" size="sm" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+                {isFetchingNextPage ? "Loading…" : "Load older"}
+              </Button>
+            ) : (
+              <p className="text-xs text-muted-foreground">The beginning of this customer&apos;s history</p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
