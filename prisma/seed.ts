@@ -14,7 +14,8 @@ async function main() {
   if (!demo && (!onlyIfEmpty || !hasTenants)) {
     const started = Date.now();
     const key = await seedDemo();
-    console.log(`[seed] demo tenant created in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const counts = Object.entries(key.counts).map(([k, n]) => `${n} ${k}`).join(", ");
+    console.log(`[seed] demo tenant created in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);
     console.log(`[seed] demo API key (shown once): appKey=${key.appKey} secret=${key.secret}`);
   }
   if (await db.tenant.findUnique({ where: { slug: "demo" } })) {

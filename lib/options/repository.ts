@@ -30,3 +30,19 @@ export function insertOption(
 ) {
   return tx.optionItem.create({ data: { tenantId, ...data }, select: optionSelect });
 }
+
+/** An option of any list by id, with how many customers hold it. */
+export function findOptionWithUsage(tenantId: number, id: number, tx: DbOrTx = db) {
+  return tx.optionItem.findFirst({
+    where: { tenantId, id },
+    select: { ...optionSelect, _count: { select: { typeOf: true, dealFlagOf: true, sourceOf: true } } },
+  });
+}
+
+export function updateOptionRow(id: number, data: { name?: string; value?: string; sort?: number }, tx: DbOrTx = db) {
+  return tx.optionItem.update({ where: { id }, data, select: optionSelect });
+}
+
+export function deleteOptionRow(id: number, tx: DbOrTx = db) {
+  return tx.optionItem.delete({ where: { id } });
+}

@@ -41,3 +41,10 @@ export type CreateOptionInput = z.input<typeof createOptionSchema>;
 
 /** An option named by id (console forms) or by name (the customers dialect). */
 export type OptionRef = { id: number } | { name: string };
+
+/** PATCH /api/options/[id]: rename, recode or re-sort an option; its list never changes. */
+export const updateOptionSchema = createOptionSchema.omit({ list: true }).partial();
+export type UpdateOptionInput = z.input<typeof updateOptionSchema>;
+
+/** The console's form of one option (add and rename). */
+export const optionFormSchema = createOptionSchema;

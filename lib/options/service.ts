@@ -1,13 +1,16 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/http/errors";
+import { conflict, invalid, notFound } from "@/lib/http/errors";
 import {
+  deleteOptionRow,
   findOptionById,
   findOptionByName,
   findOptionByValue,
   findOptions,
   findOptionValues,
+  findOptionWithUsage,
   insertOption,
+  updateOptionRow,
 } from "./repository";
 import {
   OPTION_LISTS,
@@ -17,6 +20,8 @@ import {
   type OptionList,
   type OptionLists,
   type OptionRef,
+  type UpdateOptionInput,
+  updateOptionSchema,
 } from "./schemas";
 
 function serialize(row: { id: number; list: string; name: string; value: string; sort: number }): OptionItem {
@@ -72,5 +77,43 @@ export async function createOption(tenantId: number, input: CreateOptionInput, a
     const row = await insertOption(tenantId, { list: data.list, name: data.name, value, sort }, tx);
     await writeAudit(tx, tenantId, actor, { action: "option.create", entity: "OptionItem", entityId: row.id, details: { ...data, value, sort } });
     return serialize(row);
+  });
+}
+
+/** Renames, recodes or re-sorts an option; its name and code stay unique within its list. */
+export async function updateOption(tenantId: number, id: number, input: UpdateOptionInput, actor: Actor): Promise<OptionItem> {
+  const data = updateOptionSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await findOptionWithUsage(tenantId, id, tx);
+    if (!before) throw notFound(`option ${id} not found`);
+    const list = before.list as OptionList;
+    if (data.name !== undefined) {
+      const other = await findOptionByName(tenantId, list, data.name, tx);
+      if (other && other.id !== id) throw conflict(`"${data.name}" already exists in ${list}`);
+    }
+    if (data.value !== undefined) {
+      const other = await findOptionByValue(tenantId, list, data.value, tx);
+      if (other && other.id !== id) throw conflict(`the value "${data.value}" is already used in ${list}`);
+    }
+    const row = await updateOptionRow(id, data, tx);
+    await writeAudit(tx, tenantId, actor, {
+      action: "option.update",
+      entity: "OptionItem",
+      entityId: id,
+      details: { before: serialize(before), after: serialize(row) },
+    });
+    return serialize(row);
+  });
+}
+
+/** Removes an option no customer holds; one in use is a 409 (re-assign those customers first). */
+export async function deleteOption(tenantId: number, id: number, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await findOptionWithUsage(tenantId, id, tx);
+    if (!row) throw notFound(`option ${id} not found`);
+    const used = row._count.typeOf + row._count.dealFlagOf + row._count.sourceOf;
+    if (used > 0) throw conflict(`"${row.name}" is held by ${used} customer(s)`);
+    await deleteOptionRow(id, tx);
+    await writeAudit(tx, tenantId, actor, { action: "option.delete", entity: "OptionItem", entityId: id, details: { ...serialize(row) } });
   });
 }

@@ -1,0 +1,102 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Building2, Pencil, Trash2 } from "lucide-react";
+import { useMemo } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { toast, toastError } from "@/components/ui/toast";
+import type { Department } from "@/lib/departments/schemas";
+import { formatDate } from "@/lib/format";
+import { DepartmentDialog } from "./department-dialog";
+import { useDeleteDepartment, useDepartments, type DepartmentList } from "./use-departments";
+
+interface DepartmentsTableProps {
+  initialData: DepartmentList;
+  /** false for viewers: no rename or delete buttons */
+  canWrite: boolean;
+  timeZone: string;
+}
+
+export function DepartmentsTable({ initialData, canWrite, timeZone }: DepartmentsTableProps) {
+  const departments = useDepartments(initialData);
+  const remove = useDeleteDepartment();
+
+  const columns = useMemo<ColumnDef<Department>[]>(() => {
+    const cols: ColumnDef<Department>[] = [
+      { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
+      { accessorKey: "id", header: "servicegroupId", cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<number>()}</span> },
+      { accessorKey: "userCount", header: "Staff", meta: { className: "text-right tabular-nums" } },
+      { accessorKey: "customerCount", header: "Customers", meta: { className: "text-right tabular-nums" } },
+      {
+        accessorKey: "createdAt",
+        header: "Created",
+        cell: ({ row: { original: d } }) => <span className="text-muted-foreground tabular-nums">{formatDate(d.createdAt, timeZone)}</span>,
+      },
+    ];
+    if (!canWrite) return cols;
+    cols.push({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { className: "w-px text-right whitespace-nowrap" },
+      cell: ({ row: { original: d } }) => (
+        <div className="flex justify-end gap-1">
+          <DepartmentDialog
+            department={d}
+            trigger={
+              <Button variant="ghost" size="sm" aria-label={`Rename ${d.name}`}>
+                <Pencil /> Rename
+              </Button>
+            }
+          />
+          <ConfirmDialog
+            trigger={
+              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${d.name}`}>
+                <Trash2 /> Delete
+              </Button>
+            }
+            title={`Delete ${d.name}?`}
+            description={
+              d.userCount || d.customerCount
+                ? `${d.name} still has ${d.userCount} staff and ${d.customerCount} customer(s); the server refuses to delete it until they move.`
+                : "It has no staff and no customers. This cannot be undone."
+            }
+            confirmLabel="Delete"
+            destructive
+            onConfirm={() =>
+              remove.mutateAsync(d.id).then(
+                () => toast.success(`${d.name} deleted`),
+                (e: unknown) => {
+                  toastError(e);
+                  throw e;
+                },
+              )
+            }
+          />
+        </div>
+      ),
+    });
+    return cols;
+  }, [canWrite, timeZone, remove]);
+
+  return (
+    <DataTable
+      columns={columns}
+      data={departments.data?.items ?? []}
+      getRowId={(d) => String(d.id)}
+      isLoading={departments.isPending}
+      isFetching={departments.isFetching}
+      empty={
+        <EmptyState
+          icon={Building2}
+          title={departments.isError ? "Could not load departments" : "No departments yet"}
+          description={departments.isError ? departments.error.message : canWrite ? "Create the first one with “New department”." : undefined}
+          className="border-0 py-6"
+        />
+      }
+    />
+  );
+}

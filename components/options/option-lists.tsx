@@ -1,0 +1,119 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { ListChecks, Trash2 } from "lucide-react";
+import { useMemo } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { toast, toastError } from "@/components/ui/toast";
+import { OPTION_LISTS, type OptionItem, type OptionList, type OptionLists as OptionListsData } from "@/lib/options/schemas";
+import { AddOptionForm } from "./add-option-form";
+import { RenameOptionDialog } from "./rename-option-dialog";
+import { LIST_LABELS, useDeleteOption, useOptionLists } from "./use-options";
+
+interface OptionListsProps {
+  initialData: OptionListsData;
+  /** false for viewers: no add, rename or remove controls */
+  canWrite: boolean;
+}
+
+/** The three option lists as tabs, each a table of its values with add / rename / remove. */
+export function OptionLists({ initialData, canWrite }: OptionListsProps) {
+  const lists = useOptionLists(initialData);
+  return (
+    <Tabs defaultValue="custType">
+      <TabsList>
+        {OPTION_LISTS.map((list) => (
+          <TabsTrigger key={list} value={list}>
+            {LIST_LABELS[list]}
+            <Badge variant="muted">{lists.data?.[list].length ?? 0}</Badge>
+          </TabsTrigger>
+        ))}
+      </TabsList>
+      {OPTION_LISTS.map((list) => (
+        <TabsContent key={list} value={list} className="space-y-4">
+          {canWrite && <AddOptionForm list={list} />}
+          <OptionTable
+            list={list}
+            items={lists.data?.[list] ?? []}
+            canWrite={canWrite}
+            isFetching={lists.isFetching}
+            error={lists.isError ? lists.error.message : null}
+          />
+        </TabsContent>
+      ))}
+    </Tabs>
+  );
+}
+
+interface OptionTableProps {
+  list: OptionList;
+  items: OptionItem[];
+  canWrite: boolean;
+  isFetching: boolean;
+  error: string | null;
+}
+
+function OptionTable({ list, items, canWrite, isFetching, error }: OptionTableProps) {
+  const remove = useDeleteOption();
+  const columns = useMemo<ColumnDef<OptionItem>[]>(() => {
+    const cols: ColumnDef<OptionItem>[] = [
+      { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
+      { accessorKey: "value", header: "Code", cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span> },
+    ];
+    if (!canWrite) return cols;
+    cols.push({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { className: "w-px text-right whitespace-nowrap" },
+      cell: ({ row: { original: o } }) => (
+        <div className="flex justify-end gap-1">
+          <RenameOptionDialog option={o} />
+          <ConfirmDialog
+            trigger={
+              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Remove ${o.name}`}>
+                <Trash2 /> Remove
+              </Button>
+            }
+            title={`Remove ${o.name} from ${LIST_LABELS[list]}?`}
+            description="Integrators can no longer send it. The server refuses while a customer still holds it."
+            confirmLabel="Remove"
+            destructive
+            onConfirm={() =>
+              remove.mutateAsync(o.id).then(
+                () => toast.success(`${o.name} removed`),
+                (e: unknown) => {
+                  toastError(e);
+                  throw e;
+                },
+              )
+            }
+          />
+        </div>
+      ),
+    });
+    return cols;
+  }, [list, canWrite, remove]);
+
+  return (
+    <DataTable
+      columns={columns}
+      data={items}
+      getRowId={(o) => String(o.id)}
+      isFetching={isFetching}
+      empty={
+        <EmptyState
+          icon={ListChecks}
+          title={error ? `Could not load ${LIST_LABELS[list]}` : `No values in ${LIST_LABELS[list]}`}
+          description={error ?? (canWrite ? "Add the first one above." : undefined)}
+          className="border-0 py-6"
+        />
+      }
+    />
+  );
+}
