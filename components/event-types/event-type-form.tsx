@@ -119,7 +119,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
         <FormRootError />
         <fieldset disabled={readOnly} className="grid gap-6">
           <Card>
-            <CardContent className="grid gap-4 pt-6 md:grid-cols-2">
+            <CardContent className="grid items-start gap-4 pt-6 md:grid-cols-2">
               <FormField
                 control={form.control}
                 name="eventKey"

@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Archive, ArchiveRestore, Pencil, Search, Zap } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -41,11 +41,23 @@ function useListParams() {
 export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
   const { q, archived, update } = useListParams();
   const [text, setText] = useState(q);
+  // the last ?q= this box wrote: any other change of the URL (back, a link) comes from outside
+  const written = useRef(q);
+
+  useEffect(() => {
+    if (q === written.current) return;
+    written.current = q;
+    setText(q);
+  }, [q]);
 
   // debounce: the URL (and with it the query) follows the box once typing pauses
   useEffect(() => {
-    if (text.trim() === q) return;
-    const timer = setTimeout(() => update({ q: text.trim() }), SEARCH_DELAY_MS);
+    const next = text.trim();
+    if (next === q) return;
+    const timer = setTimeout(() => {
+      written.current = next;
+      update({ q: next });
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
     // `update` changes with every URL change; only the typed text should restart the timer
   }, [text, q]);

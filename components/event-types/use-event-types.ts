@@ -22,14 +22,6 @@ export function useEventTypes(query: ListEventTypesQuery) {
   });
 }
 
-export function useEventType(id: number, initialData?: EventType) {
-  return useQuery({
-    queryKey: eventTypeKeys.detail(id),
-    queryFn: () => fetchJson<EventType>(`/api/event-types/${id}`),
-    initialData,
-  });
-}
-
 export function useCreateEventType() {
   const qc = useQueryClient();
   return useMutation({

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { eventsToken, expect, test, type TenantFixture } from "../fixtures";
+import { eventsToken, expect, test } from "../fixtures";
 
 const unique = () => randomBytes(3).toString("hex");
 
 /** The eventKeys the public events API lists for the tenant. */
-async function publicEventKeys(request: APIRequestContext, tenant: TenantFixture): Promise<{ eventKey: string; name: string; attrList: { attrKey: string; attrName: string }[] }[]> {
-  const token = await eventsToken(request, tenant.key);
+async function publicEventTypes(
+  request: APIRequestContext,
+  token: string,
+): Promise<{ eventKey: string; name: string; attrList: { attrKey: string; attrName: string }[] }[]> {
   const res = await request.get("/openapi/event-type/queryList", { headers: { token } });
   expect(res.status()).toBe(200);
   const body = await res.json();
@@ -19,6 +21,9 @@ test("create, edit, archive and restore an event type; an archived one leaves th
   tenant,
   request,
 }) => {
+  // one user journey through four pages and three API checks: more than the default minute on a busy machine
+  test.slow();
+  const token = await eventsToken(request, tenant.key);
   const eventKey = `order_paid_${unique()}`;
   await page.goto("/event-types");
   await page.getByRole("link", { name: "New event type" }).click();
@@ -75,7 +80,7 @@ test("create, edit, archive and restore an event type; an archived one leaves th
   await expect(page).toHaveURL(/\/event-types$/);
   await expect(row).toContainText("订单已支付 E2E");
 
-  const listed = (await publicEventKeys(request, tenant)).find((t) => t.eventKey === eventKey);
+  const listed = (await publicEventTypes(request, token)).find((t) => t.eventKey === eventKey);
   expect(listed?.name).toBe("订单已支付 E2E");
   expect(listed?.attrList.map((a) => [a.attrKey, a.attrName])).toEqual([
     ["amount", "金额"],
@@ -90,7 +95,7 @@ test("create, edit, archive and restore an event type; an archived one leaves th
   await dialog.getByRole("button", { name: "Archive" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("row", { name: new RegExp(eventKey) })).toHaveCount(0);
-  expect((await publicEventKeys(request, tenant)).map((t) => t.eventKey)).not.toContain(eventKey);
+  expect((await publicEventTypes(request, token)).map((t) => t.eventKey)).not.toContain(eventKey);
 
   // archived rows show on demand, and come back with restore
   await page.getByRole("switch", { name: "Show archived" }).click();
@@ -100,7 +105,7 @@ test("create, edit, archive and restore an event type; an archived one leaves th
   await page.getByRole("switch", { name: "Show archived" }).click();
   await expect(row).toBeVisible();
   await expect(row).not.toContainText("Archived");
-  expect((await publicEventKeys(request, tenant)).map((t) => t.eventKey)).toContain(eventKey);
+  expect((await publicEventTypes(request, token)).map((t) => t.eventKey)).toContain(eventKey);
 });
 
 test("a duplicate attribute key is flagged as it is typed, and a taken eventKey on save", async ({ signedInPage: page, tenant, request }) => {

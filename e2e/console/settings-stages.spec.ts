@@ -67,3 +67,25 @@ test("an unused stage is deleted after confirmation", async ({ signedInPage: pag
   await page.reload();
   await expect(page.getByRole("row", { name: new RegExp(stageName) })).toHaveCount(0);
 });
+
+test("a new event category is offered in the event-type form, and can be deleted", async ({ signedInPage: page }) => {
+  const code = `e2e_${randomBytes(3).toString("hex")}`;
+  await page.goto("/settings/categories");
+  await expect(page.getByRole("row", { name: /trade/ })).toBeVisible();
+  await page.getByRole("button", { name: "New category" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Code").fill(code);
+  await dialog.getByLabel("Name").fill("E2E category");
+  await dialog.getByRole("button", { name: "Create category" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row", { name: new RegExp(code) });
+  await expect(row).toContainText("E2E category");
+
+  await page.goto("/event-types/new");
+  await expect(page.getByLabel("Category").locator("option", { hasText: `E2E category (${code})` })).toHaveCount(1);
+
+  await page.goto("/settings/categories");
+  await row.getByRole("button", { name: "Delete E2E category" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(row).toHaveCount(0);
+});
