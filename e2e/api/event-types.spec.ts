@@ -267,6 +267,8 @@ test.describe("event types: bad input", () => {
     });
     expectEventsError(twice, 400, 'attrList.1.attrKey: "ok" is used twice (also item 0)');
     expectEventsError(await api.post("/openapi/event-type/add", { eventKey: "k", isInteract: "0", name: "n", stageId: 1, attrList: "none" }), 400, "attrList: must be a list of attributes");
+    expectEventsError(await api.get("/openapi/event-type/queryList?searchKey=a&searchKey=b"), 400, "searchKey: must be given once");
+    expectEventsError(await api.get(`/openapi/event-type/queryList?searchKey=${"x".repeat(101)}`), 400, "searchKey: must be at most 100 characters");
   });
 
   test("a taken eventKey is a 409; unknown stage and category are 400s; unknown keys 404", async ({ request, tenant }) => {
