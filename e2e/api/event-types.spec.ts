@@ -1,4 +1,4 @@
-import { expect, makeTenant, test } from "../fixtures";
+import { expect, test } from "./api-test";
 import {
   addEventType,
   eventsClient,
@@ -267,6 +267,8 @@ test.describe("event types: bad input", () => {
     });
     expectEventsError(twice, 400, 'attrList.1.attrKey: "ok" is used twice (also item 0)');
     expectEventsError(await api.post("/openapi/event-type/add", { eventKey: "k", isInteract: "0", name: "n", stageId: 1, attrList: "none" }), 400, "attrList: must be a list of attributes");
+    expectEventsError(await api.get("/openapi/event-type/queryList?searchKey=a&searchKey=b"), 400, "searchKey: must be given once");
+    expectEventsError(await api.get(`/openapi/event-type/queryList?searchKey=${"x".repeat(101)}`), 400, "searchKey: must be at most 100 characters");
   });
 
   test("a taken eventKey is a 409; unknown stage and category are 400s; unknown keys 404", async ({ request, tenant }) => {
@@ -350,17 +352,19 @@ test.describe("event types: bad input", () => {
     expect(await typesMatching(writer, key)).toEqual([expect.objectContaining({ name: "只读可见" })]);
   });
 
-  test("another tenant's key sees none of this tenant's types and cannot touch them", async ({ request, tenant }) => {
+  test("another tenant's key sees none of this tenant's types and cannot touch them", async ({ request, tenant, otherTenant }) => {
     const ours = await eventsClient(request, tenant.key);
     const [first] = await stages(ours);
     const key = `mine_${uid()}`;
     await addEventType(ours, { eventKey: key, isInteract: "0", name: "本租户", stageId: first.stageId, attrList: [] });
 
-    const other = makeTenant("other");
-    const theirs = await eventsClient(request, other.key);
-    expect(expectEventsOk(await theirs.get("/openapi/event-type/queryList"))).toEqual([]);
+    const theirs = await eventsClient(request, otherTenant.key);
+    // none of ours (the other tenant's own types, if a test added any, carry other keys)
+    const theirList = expectEventsOk(await theirs.get<WireEventType[]>("/openapi/event-type/queryList"));
+    expect(theirList.map((t) => t.eventKey)).not.toContain(key);
     expect(await typesMatching(theirs, key)).toEqual([]);
-    expect(expectEventsOk(await theirs.get("/openapi/event-type/listCustomerEventToFlows"))).toEqual([]);
+    const theirFlows = expectEventsOk(await theirs.get<FlowGroup[]>("/openapi/event-type/listCustomerEventToFlows"));
+    expect(theirFlows.flatMap((g) => g.propertys.map((p) => p.property))).not.toContain(key);
     expectEventsError(await theirs.post("/openapi/event-type/update", { eventKey: key, name: "劫持" }), 404);
     expectEventsError(await theirs.post("/openapi/event-type/delete", { eventKey: key }), 404);
 
