@@ -118,6 +118,12 @@ test("pages and sorts on the server", async ({ signedInPage: page }) => {
   await page.reload();
   await expect(page.getByRole("row").nth(1)).toContainText(`Pager ${tag} 30`);
   await expect(page.getByRole("columnheader", { name: "Score" })).toHaveAttribute("aria-sort", "descending");
+
+  // a link past the last page says so and leads back
+  await page.goto(`/customers?q=${encodeURIComponent(`Pager ${tag}`)}&page=9`);
+  await expect(page.getByText("This page is past the end of the list")).toBeVisible();
+  await page.getByRole("button", { name: "Go to the first page" }).click();
+  await expect(page.getByText("1–25 of 30")).toBeVisible();
 });
 
 test("a viewer sees the customers but no New customer button", async ({ browser, tenant }) => {
