@@ -121,7 +121,7 @@ export function CreateCustomerDialog({ refs }: { refs: Pick<CustomerRefs, "types
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-lg">
         <DialogHeader>
           <DialogTitle>New customer</DialogTitle>
-          <DialogDescription>A phone number, an e-mail address can belong to one customer only.</DialogDescription>
+          <DialogDescription>A phone number or an e-mail address belongs to one customer only.</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>

@@ -26,11 +26,11 @@ test("create a customer in the dialog, find it by phone, and be told when a phon
   await dialog.getByRole("button", { name: "Create customer" }).click();
   await expect(dialog.getByText("is required")).toBeVisible();
 
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByLabel("Phone 1").fill(phone);
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByLabel("Phone 1", { exact: true }).fill(phone);
   await dialog.getByLabel("E-mail").fill(`${unique()}@example.test`);
   await dialog.getByLabel("Labels").fill(`${label}, VIP`);
-  await dialog.getByLabel("Type").selectOption({ label: "签约客户" });
+  await dialog.getByLabel("Type", { exact: true }).selectOption({ label: "签约客户" });
   await dialog.getByRole("button", { name: "Create customer" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`${name} is added`)).toBeVisible();
@@ -49,8 +49,8 @@ test("create a customer in the dialog, find it by phone, and be told when a phon
 
   // the same phone again: the server refuses, and the form says why
   await page.getByRole("button", { name: "New customer" }).click();
-  await dialog.getByLabel("Name").fill(`${name} bis`);
-  await dialog.getByLabel("Phone 1").fill(phone);
+  await dialog.getByLabel("Name", { exact: true }).fill(`${name} bis`);
+  await dialog.getByLabel("Phone 1", { exact: true }).fill(phone);
   await dialog.getByRole("button", { name: "Create customer" }).click();
   await expect(dialog.getByRole("alert")).toContainText(`${phone}已经使用`);
   await expect(dialog).toBeVisible();
@@ -118,6 +118,12 @@ test("pages and sorts on the server", async ({ signedInPage: page }) => {
   await page.reload();
   await expect(page.getByRole("row").nth(1)).toContainText(`Pager ${tag} 30`);
   await expect(page.getByRole("columnheader", { name: "Score" })).toHaveAttribute("aria-sort", "descending");
+
+  // a link past the last page says so and leads back
+  await page.goto(`/customers?q=${encodeURIComponent(`Pager ${tag}`)}&page=9`);
+  await expect(page.getByText("This page is past the end of the list")).toBeVisible();
+  await page.getByRole("button", { name: "Go to the first page" }).click();
+  await expect(page.getByText("1–25 of 30")).toBeVisible();
 });
 
 test("a viewer sees the customers but no New customer button", async ({ browser, tenant }) => {

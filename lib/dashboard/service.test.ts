@@ -86,6 +86,29 @@ describe("getDashboard", () => {
     expect(d).toMatchObject({ eventsToday: 0, eventsThisWeek: 1 });
   });
 
+  it("lists at most five event types, most recorded first, archived ones included", async () => {
+    const w = await world("Asia/Shanghai");
+    const now = new Date("2026-03-31T04:00:00Z");
+    const types = [];
+    for (let i = 1; i <= 6; i++) {
+      const type = await db.eventType.create({
+        data: { tenantId: w.tenant.id, eventKey: `k${i}`, name: `Type ${i}`, archivedAt: i === 6 ? new Date() : null },
+      });
+      types.push(type);
+      await w.record(type, ...Array.from({ length: i }, () => "2026-03-20T00:00:00Z"));
+    }
+    // 40 days ago: outside the 30 days, so k1 does not overtake anyone
+    await w.record(types[0], ...Array.from({ length: 10 }, () => "2026-02-19T00:00:00Z"));
+    const d = await getDashboard(w.tenant.id, now);
+    expect(d.topEventTypes.map((t) => [t.eventKey, t.count])).toEqual([
+      ["k6", 6],
+      ["k5", 5],
+      ["k4", 4],
+      ["k3", 3],
+      ["k2", 2],
+    ]);
+  });
+
   it("answers zeros for a tenant without events", async () => {
     const tenant = await makeTenant();
     const d = await getDashboard(tenant.id, new Date("2026-06-15T12:00:00Z"));

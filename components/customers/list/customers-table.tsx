@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
@@ -147,7 +148,17 @@ export function CustomersTable({ initial, refs, timeZone, canWrite }: CustomersT
           onSortingChange={onSortingChange}
           onRowClick={(c) => router.push(`/customers/${c.id}`)}
           empty={
-            filtered ? (
+            data && data.total > 0 ? (
+              <EmptyState
+                title="This page is past the end of the list"
+                action={
+                  <Button variant="outline" size="sm" onClick={() => setQuery({ page: 1 }, { resetPage: false })}>
+                    Go to the first page
+                  </Button>
+                }
+                className="border-0 py-6"
+              />
+            ) : filtered ? (
               <EmptyState icon={SearchX} title="No customer matches" description="Try another search, or clear the filters." className="border-0 py-6" />
             ) : (
               <EmptyState
