@@ -149,3 +149,20 @@ test("a viewer reads the page but has no write controls", async ({ signedInPage:
   await expect(viewer.getByRole("button", { name: "Ticket" })).toHaveCount(0);
   await context.close();
 });
+
+test("scrolling to the end of the timeline loads the older entries", async ({ signedInPage: page }) => {
+  const c = await newCustomer(page);
+  for (let i = 1; i <= 25; i++) {
+    await api(page.request, "POST", `/api/customers/${c.id}/feeds`, { kind: "followUp", content: `回访第${i}次` });
+  }
+  await page.goto(`/customers/${c.id}`);
+  const entries = timeline(page).getByTestId("timeline-entry");
+  await expect(entries.first()).toContainText("回访第25次", { timeout: 30_000 });
+  await expect(page.getByText("The beginning of this customer's history")).toHaveCount(0);
+
+  await entries.last().scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 5000);
+  await expect(entries).toHaveCount(25);
+  await expect(entries.last()).toContainText("回访第1次");
+  await expect(page.getByText("The beginning of this customer's history")).toBeVisible();
+});
