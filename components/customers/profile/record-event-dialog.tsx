@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Sparkles } from "lucide-react";
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -63,9 +63,16 @@ function formSchema(types: EventType[], customerId: number) {
     });
 }
 
-function AttributeInput({ attr, value, onChange }: { attr: EventAttribute; value: string; onChange: (v: string) => void }) {
+/** An input typed by the attribute: number for value, date for Date, datetime-local for DateTime, else text. */
+function AttributeInput({
+  attr,
+  value,
+  onChange,
+  ...rest // id and aria-* from <FormControl>, which tie the input to its label and message
+}: { attr: EventAttribute; value: string; onChange: (v: string) => void } & Omit<ComponentProps<"input">, "value" | "onChange">) {
   const type = attr.type === "value" ? "number" : attr.type === "Date" ? "date" : attr.type === "DateTime" ? "datetime-local" : "text";
-  return <Input type={type} step={attr.type === "value" ? "any" : attr.type === "DateTime" ? 1 : undefined} value={value} onChange={(e) => onChange(e.target.value)} />;
+  const step = attr.type === "value" ? "any" : attr.type === "DateTime" ? 1 : undefined;
+  return <Input {...rest} type={type} step={step} value={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
 const EMPTY: Values = { event: "", eventValue: "", happenTime: "", attrs: {} };
