@@ -21,7 +21,9 @@ interface CustomFieldsTableProps {
 
 export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTableProps) {
   const fields = useCustomFields(initialData);
-  const remove = useDeleteCustomField();
+  // the stable mutate function, not the mutation object: columns rebuilt on every mutation state
+  // would remount the cells and close an open confirmation when the server refuses
+  const { mutateAsync: deleteField } = useDeleteCustomField();
 
   const columns = useMemo<ColumnDef<CustomFieldDefinition>[]>(() => {
     const cols: ColumnDef<CustomFieldDefinition>[] = [
@@ -80,7 +82,7 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
             confirmLabel="Delete"
             destructive
             onConfirm={() =>
-              remove.mutateAsync(f.id).then(
+              deleteField(f.id).then(
                 () => toast.success(`${f.name} deleted`),
                 (e: unknown) => {
                   toastError(e);
@@ -93,7 +95,7 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
       ),
     });
     return cols;
-  }, [canWrite, remove]);
+  }, [canWrite, deleteField]);
 
   return (
     <DataTable

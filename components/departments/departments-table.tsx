@@ -22,7 +22,9 @@ interface DepartmentsTableProps {
 
 export function DepartmentsTable({ initialData, canWrite, timeZone }: DepartmentsTableProps) {
   const departments = useDepartments(initialData);
-  const remove = useDeleteDepartment();
+  // the stable mutate function, not the mutation object: columns rebuilt on every mutation state
+  // would remount the cells and close an open confirmation when the server refuses
+  const { mutateAsync: deleteDepartment } = useDeleteDepartment();
 
   const columns = useMemo<ColumnDef<Department>[]>(() => {
     const cols: ColumnDef<Department>[] = [
@@ -67,7 +69,7 @@ export function DepartmentsTable({ initialData, canWrite, timeZone }: Department
             confirmLabel="Delete"
             destructive
             onConfirm={() =>
-              remove.mutateAsync(d.id).then(
+              deleteDepartment(d.id).then(
                 () => toast.success(`${d.name} deleted`),
                 (e: unknown) => {
                   toastError(e);
@@ -80,7 +82,7 @@ export function DepartmentsTable({ initialData, canWrite, timeZone }: Department
       ),
     });
     return cols;
-  }, [canWrite, timeZone, remove]);
+  }, [canWrite, timeZone, deleteDepartment]);
 
   return (
     <DataTable

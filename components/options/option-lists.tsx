@@ -59,7 +59,9 @@ interface OptionTableProps {
 }
 
 function OptionTable({ list, items, canWrite, isFetching, error }: OptionTableProps) {
-  const remove = useDeleteOption();
+  // the stable mutate function, not the mutation object: columns rebuilt on every mutation state
+  // would remount the cells and close an open confirmation when the server refuses
+  const { mutateAsync: deleteOption } = useDeleteOption();
   const columns = useMemo<ColumnDef<OptionItem>[]>(() => {
     const cols: ColumnDef<OptionItem>[] = [
       { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
@@ -85,7 +87,7 @@ function OptionTable({ list, items, canWrite, isFetching, error }: OptionTablePr
             confirmLabel="Remove"
             destructive
             onConfirm={() =>
-              remove.mutateAsync(o.id).then(
+              deleteOption(o.id).then(
                 () => toast.success(`${o.name} removed`),
                 (e: unknown) => {
                   toastError(e);
@@ -98,7 +100,7 @@ function OptionTable({ list, items, canWrite, isFetching, error }: OptionTablePr
       ),
     });
     return cols;
-  }, [list, canWrite, remove]);
+  }, [list, canWrite, deleteOption]);
 
   return (
     <DataTable

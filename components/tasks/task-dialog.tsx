@@ -33,7 +33,6 @@ export function TaskDialog({ task, trigger }: TaskDialogProps) {
       const saved = await save.mutateAsync({ ...values, id: task?.id });
       toast.success(task ? `Renamed to ${saved.name}` : `Task ${saved.name} created`);
       setOpen(false);
-      form.reset(initial);
     } catch (err) {
       if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not save the task; try again." });
     }
@@ -44,7 +43,8 @@ export function TaskDialog({ task, trigger }: TaskDialogProps) {
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) form.reset(initial);
+        // from the current props on opening: after a rename the row's name is the new one
+        if (next) form.reset(initial);
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>

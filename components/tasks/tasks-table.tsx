@@ -22,7 +22,9 @@ interface TasksTableProps {
 
 export function TasksTable({ initialData, canWrite, timeZone }: TasksTableProps) {
   const tasks = useTasks(initialData);
-  const remove = useDeleteTask();
+  // the stable mutate function, not the mutation object: columns rebuilt on every mutation state
+  // would remount the cells and close an open confirmation when the server refuses
+  const { mutateAsync: deleteTask } = useDeleteTask();
 
   const columns = useMemo<ColumnDef<Task>[]>(() => {
     const cols: ColumnDef<Task>[] = [
@@ -66,7 +68,7 @@ export function TasksTable({ initialData, canWrite, timeZone }: TasksTableProps)
             confirmLabel="Delete"
             destructive
             onConfirm={() =>
-              remove.mutateAsync(t.id).then(
+              deleteTask(t.id).then(
                 () => toast.success(`${t.name} deleted`),
                 (e: unknown) => {
                   toastError(e);
@@ -79,7 +81,7 @@ export function TasksTable({ initialData, canWrite, timeZone }: TasksTableProps)
       ),
     });
     return cols;
-  }, [canWrite, timeZone, remove]);
+  }, [canWrite, timeZone, deleteTask]);
 
   return (
     <DataTable
