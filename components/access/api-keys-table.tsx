@@ -24,7 +24,9 @@ const STATUS: Record<ApiKeyStatus, { label: string; variant: "success" | "muted"
 
 export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyListDto; timeZone: string }) {
   const keys = useApiKeys(initialData);
-  const revoke = useRevokeApiKey();
+  // the stable mutateAsync, not the mutation object: columns rebuilt on every state change would
+  // remount the cells and close a confirmation the server refused
+  const { mutateAsync: revokeKey } = useRevokeApiKey();
 
   const columns = useMemo<ColumnDef<ApiKeyDto>[]>(
     () => [
@@ -124,7 +126,7 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
               confirmLabel="Revoke key"
               destructive
               onConfirm={() =>
-                revoke.mutateAsync(k.id).then(
+                revokeKey(k.id).then(
                   () => toast.success(`“${k.name}” is revoked`),
                   (e: unknown) => {
                     toastError(e);
@@ -136,7 +138,7 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
           ),
       },
     ],
-    [timeZone, revoke],
+    [timeZone, revokeKey],
   );
 
   return (

@@ -25,7 +25,9 @@ interface UsersTableProps {
 
 export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableProps) {
   const users = useUsers(initialData);
-  const update = useUpdateUser();
+  // the stable mutate functions, not the mutation object: columns rebuilt on every state change would
+  // remount the cells and close a confirmation the server refused
+  const { mutate: updateUser, mutateAsync: updateUserAsync } = useUpdateUser();
 
   const columns = useMemo<ColumnDef<UserDto>[]>(
     () => [
@@ -52,9 +54,9 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
           const select = (
             <Select
               value={u.role}
-              disabled={self || u.status === "disabled" || update.isPending}
+              disabled={self || u.status === "disabled"}
               onValueChange={(role) =>
-                update.mutate(
+                updateUser(
                   { id: u.id, role },
                   { onSuccess: () => toast.success(`${u.name} is now ${role === "admin" ? "an" : "a"} ${role}`), onError: (e) => toastError(e) },
                 )
@@ -128,7 +130,7 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
               confirmLabel={disabling ? "Disable" : "Enable"}
               destructive={disabling}
               onConfirm={() =>
-                update.mutateAsync({ id: u.id, disabled: disabling }).then(
+                updateUserAsync({ id: u.id, disabled: disabling }).then(
                   () => toast.success(disabling ? `${u.name} is disabled` : `${u.name} is enabled`),
                   (e: unknown) => {
                     toastError(e);
@@ -141,7 +143,7 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
         },
       },
     ],
-    [currentUserId, timeZone, update],
+    [currentUserId, timeZone, updateUser, updateUserAsync],
   );
 
   return (
