@@ -19,7 +19,27 @@ export function createDb(url = databaseUrl()): Db {
     return new PgClient({ adapter }) as unknown as Db;
   }
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter: withImmediateTransactions(adapter) });
+}
+
+/**
+ * The SQLite adapter opens transactions with a deferred `BEGIN`. A transaction that reads and then
+ * writes while another process (the CLI, a second server) has committed in between cannot upgrade
+ * its read snapshot, and SQLite answers SQLITE_BUSY at once, without waiting for the busy timeout
+ * (Prisma reports it as P1008 "Operation has timed out"). `BEGIN IMMEDIATE` takes the write lock
+ * up front, where the busy timeout does apply. Within one process the adapter already runs one
+ * transaction at a time, so nothing is lost.
+ */
+function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
 }
 
 const globalForDb = globalThis as unknown as { __cdpDb?: Db };
