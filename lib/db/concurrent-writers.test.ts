@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { providerOf, sqlitePath } from "@/lib/db/config";
+import { sqlitePath } from "@/lib/db/config";
 import { makeTenant } from "@/lib/test/factories";
 
 /**
@@ -9,7 +9,7 @@ import { makeTenant } from "@/lib/test/factories";
  * of ours reads and then writes: the transaction must still commit (it holds the write lock from
  * its start), and the other writer waits its turn instead of breaking our snapshot.
  */
-describe.runIf(providerOf(process.env.DATABASE_URL ?? "file:") === "sqlite")("SQLite with a second writer", () => {
+describe.runIf((process.env.CDP_TEST_PROVIDER ?? "sqlite") === "sqlite")("SQLite with a second writer", () => {
   it("a read-then-write transaction commits although another connection tried to write in between", async () => {
     const tenant = await makeTenant();
     const other = new Database(sqlitePath(process.env.DATABASE_URL!), { timeout: 0 });
