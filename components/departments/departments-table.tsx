@@ -1,13 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Building2, Pencil, Trash2 } from "lucide-react";
+import { Building2 } from "lucide-react";
 import { useMemo } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import { RenameDeleteActions } from "@/components/settings/rename-delete-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
 import type { Department } from "@/lib/departments/schemas";
 import { formatDate } from "@/lib/format";
 import { DepartmentDialog } from "./department-dialog";
@@ -45,40 +43,16 @@ export function DepartmentsTable({ initialData, canWrite, timeZone }: Department
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
       cell: ({ row: { original: d } }) => (
-        <div className="flex justify-end gap-1">
-          <DepartmentDialog
-            department={d}
-            trigger={
-              <Button variant="ghost" size="sm" aria-label={`Rename ${d.name}`}>
-                <Pencil /> Rename
-              </Button>
-            }
-          />
-          <ConfirmDialog
-            trigger={
-              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${d.name}`}>
-                <Trash2 /> Delete
-              </Button>
-            }
-            title={`Delete ${d.name}?`}
-            description={
-              d.userCount || d.customerCount
-                ? `${d.name} still has ${d.userCount} staff and ${d.customerCount} customer(s); the server refuses to delete it until they move.`
-                : "It has no staff and no customers. This cannot be undone."
-            }
-            confirmLabel="Delete"
-            destructive
-            onConfirm={() =>
-              deleteDepartment(d.id).then(
-                () => toast.success(`${d.name} deleted`),
-                (e: unknown) => {
-                  toastError(e);
-                  throw e;
-                },
-              )
-            }
-          />
-        </div>
+        <RenameDeleteActions
+          name={d.name}
+          renameDialog={(trigger) => <DepartmentDialog department={d} trigger={trigger} />}
+          deleteDescription={
+            d.userCount || d.customerCount
+              ? `${d.name} still has ${d.userCount} staff and ${d.customerCount} customer(s); the server refuses to delete it until they move.`
+              : "It has no staff and no customers. This cannot be undone."
+          }
+          onDelete={() => deleteDepartment(d.id)}
+        />
       ),
     });
     return cols;

@@ -1,13 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { ClipboardList, Pencil, Trash2 } from "lucide-react";
+import { ClipboardList } from "lucide-react";
 import { useMemo } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import { RenameDeleteActions } from "@/components/settings/rename-delete-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
 import { formatDate } from "@/lib/format";
 import type { Task } from "@/lib/tasks/schemas";
 import { TaskDialog } from "./task-dialog";
@@ -44,40 +42,16 @@ export function TasksTable({ initialData, canWrite, timeZone }: TasksTableProps)
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
       cell: ({ row: { original: t } }) => (
-        <div className="flex justify-end gap-1">
-          <TaskDialog
-            task={t}
-            trigger={
-              <Button variant="ghost" size="sm" aria-label={`Rename ${t.name}`}>
-                <Pencil /> Rename
-              </Button>
-            }
-          />
-          <ConfirmDialog
-            trigger={
-              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${t.name}`}>
-                <Trash2 /> Delete
-              </Button>
-            }
-            title={`Delete ${t.name}?`}
-            description={
-              t.customerCount
-                ? `${t.customerCount} customer(s) are worked under ${t.name}; the server refuses to delete it until they move.`
-                : "No customer is worked under it. This cannot be undone."
-            }
-            confirmLabel="Delete"
-            destructive
-            onConfirm={() =>
-              deleteTask(t.id).then(
-                () => toast.success(`${t.name} deleted`),
-                (e: unknown) => {
-                  toastError(e);
-                  throw e;
-                },
-              )
-            }
-          />
-        </div>
+        <RenameDeleteActions
+          name={t.name}
+          renameDialog={(trigger) => <TaskDialog task={t} trigger={trigger} />}
+          deleteDescription={
+            t.customerCount
+              ? `${t.customerCount} customer(s) are worked under ${t.name}; the server refuses to delete it until they move.`
+              : "No customer is worked under it. This cannot be undone."
+          }
+          onDelete={() => deleteTask(t.id)}
+        />
       ),
     });
     return cols;
