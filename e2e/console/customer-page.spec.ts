@@ -39,6 +39,31 @@ test("editing a field shows the change on the timeline", async ({ signedInPage: 
   await expect(change.first()).toContainText("9001"); // the admin's login number: the author
 });
 
+test("assigning an owner (with the owner's department) and a task from the edit form", async ({ signedInPage: page, tenant }) => {
+  const department = await api<{ id: number; name: string }>(page.request, "POST", "/api/departments", { name: `华南销售部-${unique()}` });
+  const task = await api<{ id: number; name: string }>(page.request, "POST", "/api/tasks", { name: `回访-${unique()}` });
+  const users = await api<{ items: { id: number; email: string; name: string }[] }>(page.request, "GET", "/api/users");
+  const admin = users.items.find((u) => u.email === tenant.admin.email)!;
+  await api(page.request, "PATCH", `/api/users/${admin.id}`, { departmentId: department.id });
+  const c = await newCustomer(page);
+  await page.goto(`/customers/${c.id}`);
+
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const sheet = page.getByRole("dialog");
+  await sheet.getByLabel("Owner", { exact: true }).selectOption({ label: `${admin.name} (9001)` });
+  // the owner's department follows, since an owner must belong to the customer's department
+  await expect(sheet.getByLabel("Department", { exact: true })).toHaveValue(String(department.id));
+  await sheet.getByLabel("Task", { exact: true }).selectOption({ label: task.name });
+  await sheet.getByRole("button", { name: "Save" }).click();
+  await expect(sheet).toBeHidden();
+
+  await expect(page.getByTestId("customer-owner")).toHaveText(`${admin.name} (9001)`);
+  await expect(page.getByTestId("customer-department")).toHaveText(department.name);
+  await expect(page.getByTestId("customer-task")).toHaveText(task.name);
+  const changes = timeline(page).locator('[data-kind="alternation"]');
+  await expect(changes.getByText(`客户任务: <空>---->${task.name}`)).toBeVisible();
+});
+
 test("a duplicate phone is refused on the edit form", async ({ signedInPage: page }) => {
   const taken = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   await newCustomer(page, { phones: [{ number: taken }] });

@@ -6,19 +6,27 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { CustomerProfile } from "@/lib/customers/serializers";
 import { AddHistoryDialog, HISTORY_KINDS } from "./add-history-dialog";
-import { EditCustomerSheet } from "./edit-customer-sheet";
+import { EditCustomerSheet, type AssignmentRefs } from "./edit-customer-sheet";
 import { ProfileCard } from "./profile-card";
 import { RecordEventDialog } from "./record-event-dialog";
 import { useCustomer, useEventTypes } from "./use-customer";
 
 /** The customer page: the profile on the left, the actions and the one timeline on the right. A viewer gets no write controls. */
-export function CustomerView({ initial, canWrite, timeZone }: { initial: CustomerProfile; canWrite: boolean; timeZone: string }) {
+interface CustomerViewProps {
+  initial: CustomerProfile;
+  /** present when the user may write */
+  assignment?: AssignmentRefs;
+  timeZone: string;
+}
+
+export function CustomerView({ initial, assignment, timeZone }: CustomerViewProps) {
+  const canWrite = assignment !== undefined;
   const customer = useCustomer(initial.id, initial).data ?? initial;
   const eventTypes = useEventTypes().data ?? [];
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,24rem)_1fr]">
       <div>
-        <ProfileCard customer={customer} timeZone={timeZone} actions={canWrite ? <EditCustomerSheet customer={customer} /> : undefined} />
+        <ProfileCard customer={customer} timeZone={timeZone} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
       </div>
       <Card>
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">

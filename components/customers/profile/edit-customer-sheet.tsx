@@ -26,6 +26,13 @@ type FormIn = z.input<typeof editSchema>;
 type FormOut = z.output<typeof editSchema>;
 export type EditForm = UseFormReturn<FormIn, unknown, FormOut>;
 
+/** The staff, departments and tasks a customer can be assigned to, loaded by the page on the server. */
+export interface AssignmentRefs {
+  owners: { id: number; name: string; loginNo: string; departmentId: number | null }[];
+  departments: { id: number; name: string }[];
+  tasks: { id: number; name: string }[];
+}
+
 function defaultsOf(c: CustomerProfile): FormIn {
   return {
     name: c.name,
@@ -38,6 +45,9 @@ function defaultsOf(c: CustomerProfile): FormIn {
     sourceId: c.source?.id ?? null,
     stageId: c.stage?.id ?? null,
     score: c.score,
+    ownerId: c.owner?.id ?? null,
+    departmentId: c.department?.id ?? null,
+    taskId: c.task?.id ?? null,
     phones: c.phones.map((p) => ({ id: p.id, number: p.number })),
     labels: c.labels.map((l) => l.name),
     customFields: Object.fromEntries(c.customFields.map((f) => [String(f.fieldId), f.value])),
@@ -59,7 +69,7 @@ function changedOnly(values: FormOut, dirty: Partial<Record<keyof FormIn, unknow
 
 const idOrNull = (v: string) => (v === "" ? null : Number(v));
 
-export function EditCustomerSheet({ customer }: { customer: CustomerProfile }) {
+export function EditCustomerSheet({ customer, assignment }: { customer: CustomerProfile; assignment: AssignmentRefs }) {
   const [open, setOpen] = useState(false);
   const update = useUpdateCustomer(customer.id);
   const router = useRouter();
@@ -92,7 +102,12 @@ export function EditCustomerSheet({ customer }: { customer: CustomerProfile }) {
     }
   }
 
-  const select = (name: "typeId" | "dealFlagId" | "sourceId" | "stageId", label: string, items: { id: number; name: string }[] | undefined) => (
+  const select = (
+    name: "typeId" | "dealFlagId" | "sourceId" | "stageId" | "ownerId" | "departmentId" | "taskId",
+    label: string,
+    items: { id: number; name: string }[] | undefined,
+    onPick?: (id: number | null) => void,
+  ) => (
     <FormField
       control={form.control}
       name={name}
@@ -100,7 +115,13 @@ export function EditCustomerSheet({ customer }: { customer: CustomerProfile }) {
         <FormItem>
           <FormLabel>{label}</FormLabel>
           <FormControl>
-            <NativeSelect value={field.value == null ? "" : String(field.value)} onChange={(e) => field.onChange(idOrNull(e.target.value))}>
+            <NativeSelect
+              value={field.value == null ? "" : String(field.value)}
+              onChange={(e) => {
+                field.onChange(idOrNull(e.target.value));
+                onPick?.(idOrNull(e.target.value));
+              }}
+            >
               <option value="">—</option>
               {items?.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -200,6 +221,18 @@ export function EditCustomerSheet({ customer }: { customer: CustomerProfile }) {
               {select("dealFlagId", "Deal flag", options.data?.dealFlag)}
               {select("sourceId", "Source", options.data?.custFrom)}
               {select("stageId", "Stage", stages.data)}
+              {select(
+                "ownerId",
+                "Owner",
+                assignment.owners.map((o) => ({ id: o.id, name: `${o.name} (${o.loginNo})` })),
+                // an owner must belong to the customer's department: follow the owner's own
+                (id) => {
+                  const department = assignment.owners.find((o) => o.id === id)?.departmentId;
+                  if (department != null) form.setValue("departmentId", department, { shouldDirty: true });
+                },
+              )}
+              {select("departmentId", "Department", assignment.departments)}
+              {select("taskId", "Task", assignment.tasks)}
               <FormField
                 control={form.control}
                 name="score"

@@ -89,9 +89,9 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
           <Row label="Type">{customer.type?.name}</Row>
           <Row label="Deal flag">{customer.dealFlag?.name}</Row>
           <Row label="Source">{customer.source?.name}</Row>
-          <Row label="Owner">{customer.owner ? `${customer.owner.name} (${customer.owner.loginNo})` : null}</Row>
-          <Row label="Department">{customer.department?.name}</Row>
-          <Row label="Task">{customer.task?.name}</Row>
+          <Row label="Owner" testId="customer-owner">{customer.owner ? `${customer.owner.name} (${customer.owner.loginNo})` : null}</Row>
+          <Row label="Department" testId="customer-department">{customer.department?.name}</Row>
+          <Row label="Task" testId="customer-task">{customer.task?.name}</Row>
           <Row label="Follow-ups">
             {customer.followNum}
             {customer.lastFollowTime ? `, last ${formatDateTime(customer.lastFollowTime, timeZone)}` : ""}

@@ -5,7 +5,10 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getCustomerProfile } from "@/lib/customers/profiles";
+import { listDepartments } from "@/lib/departments/service";
 import { DomainError } from "@/lib/http/errors";
+import { listTasks } from "@/lib/tasks/service";
+import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -24,6 +27,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (!Number.isInteger(id) || id <= 0) notFound();
   // first paint from the server; react-query refreshes it after every write on the page
   const customer = await profileOrNotFound(user.tenantId, id);
+  // the edit sheet's choices of owner, department and task (writers only)
+  const assignment = can(user.role, "write")
+    ? await Promise.all([listUsers(user.tenantId), listDepartments(user.tenantId), listTasks(user.tenantId)]).then(
+        ([users, departments, tasks]) => ({
+          owners: users
+            .filter((u) => !u.disabledAt)
+            .map((u) => ({ id: u.id, name: u.name, loginNo: u.loginNo, departmentId: u.departmentId })),
+          departments: departments.map((d) => ({ id: d.id, name: d.name })),
+          tasks: tasks.map((t) => ({ id: t.id, name: t.name })),
+        }),
+      )
+    : undefined;
   return (
     <>
       <PageHeader
@@ -31,7 +46,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.name}
         description={customer.companyName ?? "Profile and everything that happened with this customer."}
       />
-      <CustomerView initial={customer} canWrite={can(user.role, "write")} timeZone={user.tenant.timeZone} />
+      <CustomerView initial={customer} assignment={assignment} timeZone={user.tenant.timeZone} />
     </>
   );
 }
