@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Building2 } from "lucide-react";
 import { useMemo } from "react";
-import { RenameDeleteActions } from "@/components/settings/rename-delete-actions";
+import { RowActions } from "@/components/settings/row-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Department } from "@/lib/departments/schemas";
@@ -43,9 +43,9 @@ export function DepartmentsTable({ initialData, canWrite, timeZone }: Department
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
       cell: ({ row: { original: d } }) => (
-        <RenameDeleteActions
+        <RowActions
           name={d.name}
-          renameDialog={(trigger) => <DepartmentDialog department={d} trigger={trigger} />}
+          editDialog={(trigger) => <DepartmentDialog department={d} trigger={trigger} />}
           deleteDescription={
             d.userCount || d.customerCount
               ? `${d.name} still has ${d.userCount} staff and ${d.customerCount} customer(s); the server refuses to delete it until they move.`

@@ -1,13 +1,12 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { ListTree, Pencil, Trash2 } from "lucide-react";
+import { ListTree } from "lucide-react";
 import { useMemo } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { RowActions } from "@/components/settings/row-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
 import type { EventCategory } from "@/lib/event-categories/schemas";
 import { CategoryDialog } from "./category-dialog";
 import { useDeleteEventCategory, useEventCategories } from "./use-event-categories";
@@ -32,40 +31,19 @@ export function CategoriesTable({ initialData, canWrite }: { initialData: EventC
         enableSorting: false,
         meta: { className: "w-px text-right whitespace-nowrap" },
         cell: ({ row: { original: c } }) => (
-          <span className="inline-flex gap-1">
-            <CategoryDialog
-              category={c}
-              trigger={
-                <Button variant="ghost" size="sm" aria-label={`Edit ${c.name}`}>
-                  <Pencil /> Edit
-                </Button>
-              }
-            />
-            <ConfirmDialog
-              trigger={
-                <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${c.name}`}>
-                  <Trash2 /> Delete
-                </Button>
-              }
-              title={`Delete category ${c.name}?`}
-              description={
-                c.eventTypeCount > 0
-                  ? `Its ${c.eventTypeCount} event type${c.eventTypeCount === 1 ? "" : "s"} will become ungrouped.`
-                  : "No event type uses it."
-              }
-              confirmLabel="Delete"
-              destructive
-              onConfirm={() =>
-                remove.mutateAsync(c.id).then(
-                  () => toast.success(`Category ${c.name} is deleted`),
-                  (e: unknown) => {
-                    toastError(e);
-                    throw e;
-                  },
-                )
-              }
-            />
-          </span>
+          <RowActions
+            name={c.name}
+            editLabel="Edit"
+            editDialog={(trigger) => <CategoryDialog category={c} trigger={trigger} />}
+            deleteTitle={`Delete category ${c.name}?`}
+            deleteDescription={
+              c.eventTypeCount > 0
+                ? `Its ${c.eventTypeCount} event type${c.eventTypeCount === 1 ? "" : "s"} will become ungrouped.`
+                : "No event type uses it."
+            }
+            deletedMessage={`Category ${c.name} is deleted`}
+            onDelete={() => remove.mutateAsync(c.id)}
+          />
         ),
       },
     ];

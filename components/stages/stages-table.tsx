@@ -1,13 +1,12 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Layers, Pencil, Trash2 } from "lucide-react";
+import { Layers } from "lucide-react";
 import { useMemo } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { RowActions } from "@/components/settings/row-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
 import type { Stage } from "@/lib/stages/schemas";
 import { StageDialog } from "./stage-dialog";
 import { useDeleteStage, useStages } from "./use-stages";
@@ -35,36 +34,15 @@ export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; c
         enableSorting: false,
         meta: { className: "w-px text-right whitespace-nowrap" },
         cell: ({ row: { original: s } }) => (
-          <span className="inline-flex gap-1">
-            <StageDialog
-              stage={s}
-              trigger={
-                <Button variant="ghost" size="sm" aria-label={`Edit ${s.name}`}>
-                  <Pencil /> Edit
-                </Button>
-              }
-            />
-            <ConfirmDialog
-              trigger={
-                <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${s.name}`}>
-                  <Trash2 /> Delete
-                </Button>
-              }
-              title={`Delete stage ${s.name}?`}
-              description="Only a stage no event type (archived ones included) and no customer uses can be deleted."
-              confirmLabel="Delete"
-              destructive
-              onConfirm={() =>
-                remove.mutateAsync(s.id).then(
-                  () => toast.success(`Stage ${s.name} is deleted`),
-                  (e: unknown) => {
-                    toastError(e);
-                    throw e;
-                  },
-                )
-              }
-            />
-          </span>
+          <RowActions
+            name={s.name}
+            editLabel="Edit"
+            editDialog={(trigger) => <StageDialog stage={s} trigger={trigger} />}
+            deleteTitle={`Delete stage ${s.name}?`}
+            deleteDescription="Only a stage no event type (archived ones included) and no customer uses can be deleted."
+            deletedMessage={`Stage ${s.name} is deleted`}
+            onDelete={() => remove.mutateAsync(s.id)}
+          />
         ),
       },
     ];

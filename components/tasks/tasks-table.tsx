@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { ClipboardList } from "lucide-react";
 import { useMemo } from "react";
-import { RenameDeleteActions } from "@/components/settings/rename-delete-actions";
+import { RowActions } from "@/components/settings/row-actions";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
@@ -42,9 +42,9 @@ export function TasksTable({ initialData, canWrite, timeZone }: TasksTableProps)
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
       cell: ({ row: { original: t } }) => (
-        <RenameDeleteActions
+        <RowActions
           name={t.name}
-          renameDialog={(trigger) => <TaskDialog task={t} trigger={trigger} />}
+          editDialog={(trigger) => <TaskDialog task={t} trigger={trigger} />}
           deleteDescription={
             t.customerCount
               ? `${t.customerCount} customer(s) are worked under ${t.name}; the server refuses to delete it until they move.`

@@ -6,25 +6,39 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { toast, toastError } from "@/components/ui/toast";
 
-interface RenameDeleteActionsProps {
+interface RowActionsProps {
   name: string;
-  /** the rename dialog, opened by the trigger it is given */
-  renameDialog: (trigger: ReactNode) => ReactNode;
+  /** the edit dialog, opened by the trigger it is given */
+  editDialog: (trigger: ReactNode) => ReactNode;
+  /** the edit button's word: "Rename" where the name is all there is to edit */
+  editLabel?: "Rename" | "Edit";
+  /** the confirmation's title; `Delete <name>?` by default */
+  deleteTitle?: string;
   /** what deleting means for this record (say so when the server will refuse) */
   deleteDescription: string;
+  /** the toast once deleted; `<name> deleted` by default */
+  deletedMessage?: string;
   onDelete: () => Promise<unknown>;
 }
 
 /**
- * A settings row's Rename and Delete buttons. A refused delete shows the server's message and keeps
+ * A settings row's edit and Delete buttons. A refused delete shows the server's message and keeps
  * the confirmation open.
  */
-export function RenameDeleteActions({ name, renameDialog, deleteDescription, onDelete }: RenameDeleteActionsProps) {
+export function RowActions({
+  name,
+  editDialog,
+  editLabel = "Rename",
+  deleteTitle = `Delete ${name}?`,
+  deleteDescription,
+  deletedMessage = `${name} deleted`,
+  onDelete,
+}: RowActionsProps) {
   return (
     <div className="flex justify-end gap-1">
-      {renameDialog(
-        <Button variant="ghost" size="sm" aria-label={`Rename ${name}`}>
-          <Pencil /> Rename
+      {editDialog(
+        <Button variant="ghost" size="sm" aria-label={`${editLabel} ${name}`}>
+          <Pencil /> {editLabel}
         </Button>,
       )}
       <ConfirmDialog
@@ -33,13 +47,13 @@ export function RenameDeleteActions({ name, renameDialog, deleteDescription, onD
             <Trash2 /> Delete
           </Button>
         }
-        title={`Delete ${name}?`}
+        title={deleteTitle}
         description={deleteDescription}
         confirmLabel="Delete"
         destructive
         onConfirm={() =>
           onDelete().then(
-            () => toast.success(`${name} deleted`),
+            () => toast.success(deletedMessage),
             (e: unknown) => {
               toastError(e);
               throw e;
