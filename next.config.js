@@ -1,3 +1,8 @@
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The console's language and messages per request: i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only packages stay outside the bundle.
@@ -6,4 +11,4 @@ const nextConfig = {
   typedRoutes: false,
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

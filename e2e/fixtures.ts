@@ -53,11 +53,12 @@ export function signed(key: ApiKey, at = Math.floor(Date.now() / 1000)): string 
   return `appid=${encodeURIComponent(key.appKey)}&timestamp=${ts}&sign=${sign}`;
 }
 
+/** Signs in through the form, whatever the page's language (fields by id, the form's submit button). */
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("form button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 

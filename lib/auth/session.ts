@@ -12,7 +12,9 @@ export interface SessionUser {
   role: string;
   loginNo: string;
   tenantId: number;
-  tenant: { id: number; slug: string; name: string; timeZone: string };
+  /** the console language the user chose; null follows the browser, then the tenant */
+  locale?: string | null;
+  tenant: { id: number; slug: string; name: string; timeZone: string; locale?: string };
 }
 
 /**
@@ -32,8 +34,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
       role: true,
       loginNo: true,
       tenantId: true,
+      locale: true,
       disabledAt: true,
-      tenant: { select: { id: true, slug: true, name: true, timeZone: true } },
+      tenant: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } },
     },
   });
   if (!user || user.disabledAt) return null;

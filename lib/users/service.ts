@@ -86,3 +86,8 @@ export async function verifyCredentials(email: string, password: string) {
   if (!user || !ok || user.disabledAt) return null;
   return user;
 }
+
+/** A user's console language; null follows the browser, then the tenant's default. */
+export async function setUserLocale(tenantId: number, userId: number, locale: string | null) {
+  await db.user.updateMany({ where: { id: userId, tenantId }, data: { locale } });
+}

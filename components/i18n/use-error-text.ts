@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+import { toast } from "@/components/ui/toast";
+import type { ErrorDetail } from "@/lib/errors";
+import { ApiError } from "@/lib/http/fetch-json";
+
+/**
+ * Words a failed call in the user's language: the server's `reason` (or a field's) from
+ * messages/<locale>/errors.json, else the status's kind, never the server's English message
+ * unless nothing else is known.
+ */
+export function useErrorText() {
+  const t = useTranslations("errors");
+  const word = useCallback(
+    (reason: string | undefined, fallback: string): string => {
+      if (reason && t.has(reason as never)) return t(reason as never);
+      return fallback;
+    },
+    [t],
+  );
+
+  /** one line for a toast or an alert */
+  const errorText = useCallback(
+    (err: unknown): string => {
+      if (err instanceof ApiError) {
+        const field = err.details.find((d) => d.reason);
+        const kindFallback = err.kind === "internal" ? t("internal") : err.message;
+        return word(err.reason === "invalid_input" && field ? field.reason : err.reason, kindFallback);
+      }
+      return t("internal");
+    },
+    [t, word],
+  );
+
+  /** the message for one field's detail, for a form's inline error */
+  const detailText = useCallback((detail: ErrorDetail): string => word(detail.reason, detail.message), [word]);
+
+  const toastError = useCallback((err: unknown) => toast.error(errorText(err)), [errorText]);
+
+  return { errorText, detailText, toastError };
+}

@@ -1,0 +1,27 @@
+// The console's texts, one file per namespace and language under messages/<locale>/<namespace>.json.
+// Add a namespace by importing both files here; lib/i18n/messages.test.ts fails when a key exists in
+// one language and not the other.
+import enCommon from "@/messages/en/common.json";
+import enErrors from "@/messages/en/errors.json";
+import enShell from "@/messages/en/shell.json";
+import zhCommon from "@/messages/zh-CN/common.json";
+import zhErrors from "@/messages/zh-CN/errors.json";
+import zhShell from "@/messages/zh-CN/shell.json";
+import type { Locale } from "@/lib/i18n/locales";
+
+const en = {
+  common: enCommon,
+  errors: enErrors,
+  shell: enShell,
+};
+
+export type Messages = typeof en;
+
+export const MESSAGES: Record<Locale, Messages> = {
+  en,
+  "zh-CN": {
+    common: zhCommon,
+    errors: zhErrors,
+    shell: zhShell,
+  },
+};
