@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/lib/db/client";
-import { invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 
 /**
  * How integrators point at a customer. Built-in identity types: `phone` (any of the customer's
@@ -85,15 +85,17 @@ export interface CustomerRef {
 export async function resolveCustomerId(tx: DbOrTx, tenantId: number, ref: CustomerRef): Promise<number> {
   if (ref.customerId != null) {
     const id = await findCustomerIdByIdentity(tx, tenantId, "id", String(ref.customerId));
-    if (!id) throw notFound(`customer ${ref.customerId} not found`, "CustomerNotFound");
+    if (!id) throw fail("customer_not_found", `customer ${ref.customerId} not found`, { params: { customerId: ref.customerId } });
     return id;
   }
   if (ref.identityType && ref.identityValue) {
     const id = await findCustomerIdByIdentity(tx, tenantId, ref.identityType, ref.identityValue);
-    if (!id) throw notFound(`no customer with ${ref.identityType} "${ref.identityValue}"`, "CustomerNotFound");
+    if (!id) {
+      throw fail("customer_not_found", `no customer with ${ref.identityType} "${ref.identityValue}"`, {
+        params: { identityType: ref.identityType, identityValue: ref.identityValue },
+      });
+    }
     return id;
   }
-  throw invalid("customerId or identityType + identityValue is required", [
-    { path: "customerId", message: "customerId or identityType + identityValue is required" },
-  ]);
+  throw fail("customer_ref_missing", "customerId or identityType + identityValue is required", { path: "customerId" });
 }
