@@ -3,28 +3,12 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { fail } from "@/lib/errors";
 import { handle, type Input, type InputSpec, type Out, type Schema } from "./core";
 import { json, retryHeaders } from "./dialect";
+import { consoleErrorBody } from "./console-error";
 import { statusOf, type DomainError } from "./errors";
 
 export interface SessionHandlerArgs<B, Q, P> extends Input<B, Q, P> {
   user: SessionUser;
   tenantId: number;
-}
-
-/**
- * The console's error body: `{error:{kind, reason, message, params, details:[{path, reason,
- * message, params}]}}`. The console words `reason` (with `params`) in the user's language; `message`
- * is plain English for logs and developers.
- */
-export function consoleErrorBody(e: DomainError) {
-  return {
-    error: {
-      kind: e.kind,
-      reason: e.reason,
-      message: e.message,
-      params: e.params,
-      details: e.details.map((d) => ({ path: d.path, reason: d.reason, message: d.message, params: d.params ?? {} })),
-    },
-  };
 }
 
 export const consoleFailure = (e: DomainError) => json(consoleErrorBody(e), statusOf(e.kind), retryHeaders(e));
