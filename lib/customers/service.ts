@@ -4,6 +4,7 @@ import { checkFieldEntries, writeFieldValues } from "@/lib/custom-fields/values"
 import { db, type DbOrTx } from "@/lib/db/client";
 import { fail } from "@/lib/errors";
 import { ensureLabels } from "@/lib/labels/service";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { diffSnapshots, snapshot, writeAlternations } from "./alternations";
 import type { ChangeAuthor } from "./author";
 import { checkEmailAndCrmId, normalizePhones, planIdentities, planPhones, raceToConflict } from "./contacts";
@@ -36,11 +37,6 @@ function scalarData(changes: CustomerChanges) {
     score: changes.score,
     assignTime: changes.assignTime,
   };
-}
-
-async function tenantTimeZone(tenantId: number, tx: DbOrTx): Promise<string> {
-  const t = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  return t?.timeZone ?? "Asia/Shanghai";
 }
 
 /** Phones, identities, labels and custom field values of a change set, written for one customer. */
