@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/lib/db/client";
-import { fail } from "@/lib/errors";
 
 /**
  * How integrators point at a customer. Built-in identity types: `phone` (any of the customer's
@@ -73,29 +72,4 @@ export async function findCustomerIdByIdentity(
       return i && !i.customer.deletedAt ? i.customer.id : null;
     }
   }
-}
-
-export interface CustomerRef {
-  customerId?: number | null;
-  identityType?: string | null;
-  identityValue?: string | null;
-}
-
-/** Seed 000's rule: `customerId` wins over identityType + identityValue; neither is an error. */
-export async function resolveCustomerId(tx: DbOrTx, tenantId: number, ref: CustomerRef): Promise<number> {
-  if (ref.customerId != null) {
-    const id = await findCustomerIdByIdentity(tx, tenantId, "id", String(ref.customerId));
-    if (!id) throw fail("customer_not_found", `customer ${ref.customerId} not found`, { params: { customerId: ref.customerId } });
-    return id;
-  }
-  if (ref.identityType && ref.identityValue) {
-    const id = await findCustomerIdByIdentity(tx, tenantId, ref.identityType, ref.identityValue);
-    if (!id) {
-      throw fail("customer_not_found", `no customer with ${ref.identityType} "${ref.identityValue}"`, {
-        params: { identityType: ref.identityType, identityValue: ref.identityValue },
-      });
-    }
-    return id;
-  }
-  throw fail("customer_ref_missing", "customerId or identityType + identityValue is required", { path: "customerId" });
 }
