@@ -13,6 +13,7 @@ export type ErrorKind =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "not_allowed"
   | "too_large"
   | "rate_limited"
   | "internal";
@@ -27,6 +28,9 @@ export const REASONS = {
   invalid_string: "invalid",
   invalid_time: "invalid",
   malformed_json: "invalid",
+  required: "invalid",
+  route_not_found: "not_found",
+  method_not_allowed: "not_allowed",
   body_too_large: "too_large",
   not_found: "not_found",
   duplicate: "conflict",
@@ -52,6 +56,8 @@ export const REASONS = {
   stage_in_use: "conflict",
   category_not_found: "not_found",
   category_in_use: "conflict",
+  category_unknown: "invalid",
+  category_code_taken: "conflict",
   department_not_found: "not_found",
   department_in_use: "conflict",
   task_not_found: "not_found",
@@ -66,20 +72,31 @@ export const REASONS = {
   custom_field_unknown: "invalid",
   custom_field_invalid: "invalid",
   staff_not_found: "invalid",
+  name_taken: "conflict",
+  // a reference named in a customer's fields that does not resolve (a bad input, not a 404)
+  task_unknown: "invalid",
+  stage_unknown: "invalid",
+  department_unknown: "invalid",
+  department_required: "invalid",
+  staff_not_in_department: "invalid",
   // event types and customer events
   event_type_not_found: "not_found",
   event_type_taken: "conflict",
   event_type_archived: "invalid",
   event_type_archived_locked: "conflict",
+  event_key_fixed: "invalid",
+  attribute_type_locked: "conflict",
   attribute_unknown: "invalid",
   attribute_invalid: "invalid",
   batch_too_large: "invalid",
   customer_ref_missing: "invalid",
   // customers
   customer_not_found: "not_found",
+  customer_name_required: "invalid",
   customer_ambiguous: "conflict",
   phone_taken: "conflict",
   phone_invalid: "invalid",
+  phone_not_owned: "invalid",
   customer_email_taken: "conflict",
   crm_id_taken: "conflict",
   identity_taken: "conflict",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { DomainError, notFound, unauthorized } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { randomToken, seal, sha256Hex, safeEqualHex, unseal } from "./secret";
 import { deserializeScopes, parseScopes, serializeScopes, type Scope } from "./scopes";
 
@@ -75,7 +75,7 @@ export async function listApiKeys(tenantId: number) {
 
 export async function revokeApiKey(tenantId: number, id: number, tx: DbOrTx = db): Promise<void> {
   const found = await tx.apiKey.findFirst({ where: { id, tenantId }, select: { id: true, revokedAt: true } });
-  if (!found) throw notFound("API key not found");
+  if (!found) throw fail("api_key_not_found", "API key not found");
   if (found.revokedAt) return;
   const now = new Date();
   await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
@@ -140,17 +140,17 @@ const BAD_KEY = "invalid API key or secret";
 
 /** `appKey` + `secret` (token exchange, x-api-key and bitkey headers). */
 export async function authenticateKeyPair(appKey: string, secret: string): Promise<ApiPrincipal> {
-  if (!appKey || !secret) throw unauthorized(BAD_KEY);
+  if (!appKey || !secret) throw fail("bad_credential", BAD_KEY);
   const row = await db.apiKey.findUnique({ where: { appKey }, select: authSelect });
-  if (!usable(row) || !safeEqualHex(sha256Hex(secret), row.secretHash)) throw unauthorized(BAD_KEY);
+  if (!usable(row) || !safeEqualHex(sha256Hex(secret), row.secretHash)) throw fail("bad_credential", BAD_KEY);
   return principalOf(row);
 }
 
 /** `appKey.secret` as carried by the scenarios (x-api-key) and groups (bitkey) headers. */
 export async function authenticateCompositeKey(value: string | null): Promise<ApiPrincipal> {
-  if (!value) throw unauthorized("API key missing");
+  if (!value) throw fail("unauthenticated", "API key missing");
   const dot = value.indexOf(".");
-  if (dot <= 0) throw unauthorized(BAD_KEY);
+  if (dot <= 0) throw fail("bad_credential", BAD_KEY);
   return authenticateKeyPair(value.slice(0, dot), value.slice(dot + 1));
 }
 
@@ -161,16 +161,16 @@ export async function authenticateSignature(
   sign: string | null,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<ApiPrincipal> {
-  if (!appid || !timestamp || !sign) throw unauthorized("appid, timestamp and sign are required");
-  if (!/^\d{1,12}$/.test(timestamp)) throw unauthorized("timestamp must be Unix seconds");
+  if (!appid || !timestamp || !sign) throw fail("unauthenticated", "appid, timestamp and sign are required");
+  if (!/^\d{1,12}$/.test(timestamp)) throw fail("bad_credential", "timestamp must be Unix seconds");
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
-    throw unauthorized("timestamp is outside the allowed window of 300 seconds");
+    throw fail("bad_credential", "timestamp is outside the allowed window of 300 seconds");
   }
   const row = await db.apiKey.findUnique({ where: { appKey: appid }, select: authSelect });
-  if (!usable(row)) throw unauthorized("invalid signature");
+  if (!usable(row)) throw fail("bad_credential", "invalid signature");
   const expected = sha256Hex(appid + timestamp + unseal(row.secretSealed));
   if (!/^[0-9a-fA-F]{64}$/.test(sign) || !safeEqualHex(expected, sign.toLowerCase())) {
-    throw unauthorized("invalid signature");
+    throw fail("bad_credential", "invalid signature");
   }
   return principalOf(row);
 }
@@ -192,18 +192,18 @@ export async function issueToken(appKey: string, secret: string): Promise<{ toke
 }
 
 export async function authenticateToken(token: string | null): Promise<ApiPrincipal> {
-  if (!token) throw unauthorized("access token missing");
+  if (!token) throw fail("unauthenticated", "access token missing");
   const row = await db.accessToken.findUnique({
     where: { tokenHash: sha256Hex(token) },
     select: { expiresAt: true, apiKey: { select: authSelect } },
   });
   if (!row || row.expiresAt <= new Date() || !usable(row.apiKey)) {
-    throw unauthorized("access token is invalid or expired");
+    throw fail("bad_credential", "access token is invalid or expired");
   }
   return principalOf(row.apiKey);
 }
 
 export function requireScopes(principal: ApiPrincipal, needed: readonly Scope[]): void {
   const missing = needed.filter((s) => !principal.scopes.includes(s));
-  if (missing.length) throw new DomainError("forbidden", `this API key lacks the scope ${missing.join(", ")}`);
+  if (missing.length) throw fail("missing_scope", `this API key lacks the scope ${missing.join(", ")}`, { params: { scopes: missing.join(", ") } });
 }

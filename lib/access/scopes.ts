@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 
 export const SCOPES = [
   "customers:read",
@@ -25,11 +25,11 @@ export const SCOPE_LABELS: Record<Scope, string> = {
 export function parseScopes(input: string | readonly string[]): Scope[] {
   const parts = (typeof input === "string" ? input.split(",") : [...input]).map((s) => s.trim()).filter(Boolean);
   if (parts.length === 1 && parts[0] === "all") return [...SCOPES];
-  if (parts.length === 0) throw invalid("choose at least one scope", [{ path: "scopes", message: "choose at least one scope" }]);
+  if (parts.length === 0) throw fail("required", "choose at least one scope", { path: "scopes", params: { param: "scopes" } });
   const unknown = parts.filter((p) => !(SCOPES as readonly string[]).includes(p));
   if (unknown.length) {
     const message = `unknown scope ${unknown.map((u) => `"${u}"`).join(", ")}; use "all" or ${SCOPES.join(", ")}`;
-    throw invalid(message, [{ path: "scopes", message }]);
+    throw fail("invalid_input", message, { details: [{ path: "scopes", message }], params: { unknown: unknown.join(", ") } });
   }
   return [...new Set(parts)] as Scope[];
 }

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { DomainError } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
 
@@ -54,6 +54,6 @@ export async function requireUser(permission: Permission = "read"): Promise<Sess
 
 export function assertPermission(user: SessionUser, permission: Permission): void {
   if (!can(user.role, permission)) {
-    throw new DomainError("forbidden", permission === "admin" ? "only an admin may do this" : "your role may only read");
+    throw permission === "admin" ? fail("admin_only", "only an admin may do this") : fail("read_only_role", "your role may only read");
   }
 }

@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import {
   countValues,
   deleteDefinitionRow,
@@ -43,13 +43,13 @@ export async function listCustomFields(tenantId: number, tx: DbOrTx = db): Promi
 
 export async function getCustomField(tenantId: number, id: number): Promise<CustomFieldDefinition> {
   const row = await findDefinition(tenantId, id);
-  if (!row) throw notFound(`custom field ${id} not found`);
+  if (!row) throw fail("custom_field_not_found", `custom field ${id} not found`, { params: { id } });
   return serializeDefinition(row);
 }
 
 async function assertNameFree(tenantId: number, name: string, tx: DbOrTx, exceptId?: number) {
   const other = await findDefinitionByName(tenantId, name, tx);
-  if (other && other.id !== exceptId) throw conflict(`a custom field named "${name}" already exists`);
+  if (other && other.id !== exceptId) throw fail("name_taken", `a custom field named "${name}" already exists`, { path: "name", params: { name } });
 }
 
 export async function createCustomField(tenantId: number, input: CreateCustomFieldInput, actor: Actor): Promise<CustomFieldDefinition> {
@@ -76,14 +76,14 @@ export async function updateCustomField(tenantId: number, id: number, input: Upd
   const data = updateCustomFieldSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findDefinition(tenantId, id, tx);
-    if (!before) throw notFound(`custom field ${id} not found`);
+    if (!before) throw fail("custom_field_not_found", `custom field ${id} not found`, { params: { id } });
     if (data.name !== undefined) await assertNameFree(tenantId, data.name, tx, id);
     const type = data.type ?? before.type;
     if (data.type !== undefined && data.type !== before.type && (await countValues(id, tx)) > 0) {
-      throw conflict(`custom field "${before.name}" has values; its type cannot change`);
+      throw fail("immutable", `custom field "${before.name}" has values; its type cannot change`, { path: "type", params: { name: before.name } });
     }
     const options = data.options !== undefined ? data.options : serializeDefinition(before).options;
-    if (type === "select" && !(options && options.length)) throw conflict("a select field needs at least one option");
+    if (type === "select" && !(options && options.length)) throw fail("required", "a select field needs at least one option", { path: "options", params: { param: "options" } });
     const row = await updateDefinitionRow(
       id,
       {
@@ -109,7 +109,7 @@ export async function updateCustomField(tenantId: number, id: number, input: Upd
 export async function deleteCustomField(tenantId: number, id: number, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await findDefinition(tenantId, id, tx);
-    if (!row) throw notFound(`custom field ${id} not found`);
+    if (!row) throw fail("custom_field_not_found", `custom field ${id} not found`, { params: { id } });
     const values = await countValues(id, tx);
     await deleteDefinitionRow(id, tx);
     await writeAudit(tx, tenantId, actor, {

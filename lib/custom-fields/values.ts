@@ -1,12 +1,15 @@
 import { parse, isValid } from "date-fns";
 import type { DbOrTx } from "@/lib/db/client";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { deleteValue, findValues, upsertValue } from "./repository";
 import { fieldKey, TEXT_VALUE_MAX, type CustomFieldDefinition, type CustomFieldEntry } from "./schemas";
 
-/** A custom field error, in the customers dialect's code 2000 family. */
-function fieldError(message: string, path = "jsonStr") {
-  return invalid(message, [{ path, message }], "2000");
+/** A value that does not fit its field: params name the field key and what it expects. */
+function badValue(def: CustomFieldDefinition, key: string, expected: string) {
+  return fail("custom_field_invalid", `custom field ${key}: ${expected}`, {
+    path: "jsonStr",
+    params: { key, type: def.type, ...(def.type === "select" ? { options: (def.options ?? []).join(" | ") } : {}), max: TEXT_VALUE_MAX },
+  });
 }
 
 /** The value as stored (a trimmed string), or null for an empty one; a bad value is a 400. */
@@ -17,21 +20,21 @@ export function normalizeFieldValue(def: CustomFieldDefinition, raw: string | nu
   switch (def.type) {
     case "number":
       if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(Number(value))) {
-        throw fieldError(`自定义字段 ${key} 的值不正确: 应为数字`);
+        throw badValue(def, key, "must be a number");
       }
       return value;
     case "date": {
       const d = parse(value, "yyyy-MM-dd", new Date(0));
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(d)) throw fieldError(`自定义字段 ${key} 的值不正确: 应为日期 yyyy-MM-dd`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(d)) throw badValue(def, key, "must be a date yyyy-MM-dd");
       return value;
     }
     case "select":
       if (!(def.options ?? []).includes(value)) {
-        throw fieldError(`自定义字段 ${key} 的值不正确: 应为 ${(def.options ?? []).join(" | ")} 之一`);
+        throw badValue(def, key, `must be one of ${(def.options ?? []).join(" | ")}`);
       }
       return value;
     default:
-      if (value.length > TEXT_VALUE_MAX) throw fieldError(`自定义字段 ${key} 的值不正确: 最多${TEXT_VALUE_MAX}个字符`);
+      if (value.length > TEXT_VALUE_MAX) throw badValue(def, key, `at most ${TEXT_VALUE_MAX} characters`);
       return value;
   }
 }
@@ -46,7 +49,7 @@ export interface FieldChange {
 /**
  * Checks the given entries against the tenant's definitions: every key must name an existing
  * field (id and name), values must fit the field's type, and on creation every required field
- * needs a value (`缺少自定义字段 <id>_<name>`). On update, a required field may not be cleared.
+ * needs a value (custom_field_required). On update, a required field may not be cleared.
  * Returns the normalised values by field id.
  */
 export function checkFieldEntries(
@@ -59,7 +62,7 @@ export function checkFieldEntries(
   for (const entry of entries) {
     const def = byId.get(entry.fieldId);
     if (!def || (entry.fieldName !== undefined && entry.fieldName !== def.name)) {
-      throw fieldError(`未知的自定义字段 ${entry.key}`);
+      throw fail("custom_field_unknown", `unknown custom field ${entry.key}`, { path: "jsonStr", params: { key: entry.key } });
     }
     out.set(def.id, { def, value: normalizeFieldValue(def, entry.value, entry.key) });
   }
@@ -67,7 +70,9 @@ export function checkFieldEntries(
     if (!def.required) continue;
     const given = out.get(def.id);
     const missing = mode === "create" ? !given || given.value == null : given !== undefined && given.value == null;
-    if (missing) throw fieldError(`缺少自定义字段 ${fieldKey(def)}`);
+    if (missing) {
+      throw fail("custom_field_required", `custom field ${fieldKey(def)} is required`, { path: "jsonStr", params: { key: fieldKey(def) } });
+    }
   }
   return out;
 }

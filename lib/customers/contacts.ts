@@ -1,20 +1,13 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { conflict, DomainError } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { emailDigests, normalizeEmail, normalizePhone } from "./identity";
-import { ruleError } from "./references";
 import { findCustomerWith, findIdentitiesTaken, findPhonesTaken } from "./repository";
 import { PHONE_PATTERN, type CustomerChanges, type IdentityInput } from "./schemas";
 
-/** The seed's duplicate-phone wording, answered with HTTP 409. */
+/** A phone number another customer of the tenant holds (a conflict, at `cellphones`). */
 export function phoneTaken(number: string) {
-  return new DomainError("conflict", `验证失败: 电话${number}已经使用`, {
-    code: "2000",
-    details: [{ path: "cellphones", message: `验证失败: 电话${number}已经使用` }],
-  });
+  return fail("phone_taken", `phone ${number} is taken`, { path: "cellphones", params: { phone: number } });
 }
-
-const taken = (message: string, path: string) =>
-  new DomainError("conflict", message, { code: "2000", details: [{ path, message }] });
 
 /** Normalised, valid and distinct phones of a change set, in order (the first of duplicates wins). */
 export function normalizePhones(phones: { id: number | null; number: string }[]) {
@@ -22,7 +15,7 @@ export function normalizePhones(phones: { id: number | null; number: string }[])
   const out: { id: number | null; number: string }[] = [];
   for (const p of phones) {
     const number = normalizePhone(p.number);
-    if (!PHONE_PATTERN.test(number)) throw ruleError(`电话号码格式不正确: ${p.number}`, "cellphones");
+    if (!PHONE_PATTERN.test(number)) throw fail("phone_invalid", `malformed phone number ${p.number}`, { path: "cellphones", params: { phone: p.number } });
     if (seen.has(number)) continue;
     seen.add(number);
     out.push({ id: p.id, number });
@@ -33,7 +26,7 @@ export function normalizePhones(phones: { id: number | null; number: string }[])
 /**
  * How the customer's phones become the given list: an entry with an id keeps that phone (and may
  * renumber it); an entry without one keeps the customer's phone of that number or adds it; the
- * customer's other phones are removed. New numbers must be free in the tenant (409, code 2000).
+ * customer's other phones are removed. New numbers must be free in the tenant (phone_taken).
  */
 export async function planPhones(
   tenantId: number,
@@ -50,7 +43,7 @@ export async function planPhones(
   for (const w of wanted) {
     if (w.id != null && customerId != null) {
       const mine = byId.get(w.id);
-      if (!mine) throw ruleError(`电话id ${w.id} 不属于该客户`, "cellphones");
+      if (!mine) throw fail("phone_not_owned", `phone ${w.id} is not this customer's`, { path: "cellphones", params: { phoneId: w.id } });
       keep.add(mine.id);
       if (mine.number !== w.number) renumber.push({ id: mine.id, number: w.number });
       continue;
@@ -74,13 +67,15 @@ export async function checkEmailAndCrmId(tenantId: number, customerId: number | 
     if (changes.email === null) Object.assign(data, { email: null, emailMd5: null, emailSha256: null });
     else {
       const email = normalizeEmail(changes.email);
-      if (await findCustomerWith(tenantId, { email }, customerId, tx)) throw taken(`验证失败: 邮箱${email}已经使用`, "email");
+      if (await findCustomerWith(tenantId, { email }, customerId, tx)) {
+        throw fail("customer_email_taken", `e-mail ${email} is taken`, { path: "email", params: { email } });
+      }
       Object.assign(data, { email, ...emailDigests(email) });
     }
   }
   if (changes.crmId !== undefined) {
     if (changes.crmId !== null && (await findCustomerWith(tenantId, { crmId: changes.crmId }, customerId, tx))) {
-      throw taken(`验证失败: crmId ${changes.crmId}已经使用`, "crmId");
+      throw fail("crm_id_taken", `crmId ${changes.crmId} is taken`, { path: "crmId", params: { crmId: changes.crmId } });
     }
     data.crmId = changes.crmId;
   }
@@ -101,7 +96,10 @@ export async function planIdentities(
   const add = [...wantedKeys.values()].filter((i) => !currentKeys.has(k(i)));
   if (add.length) {
     const clash = await findIdentitiesTaken(tenantId, add, customerId, tx);
-    if (clash.length) throw taken(`验证失败: 身份标识 ${clash[0].type}:${clash[0].value} 已经使用`, "identities");
+    if (clash.length) {
+      const { type, value } = clash[0];
+      throw fail("identity_taken", `identity ${type}:${value} is taken`, { path: "identities", params: { type, value } });
+    }
   }
   return { remove: current.filter((i) => !wantedKeys.has(k(i))).map((i) => i.id), add };
 }
@@ -111,10 +109,10 @@ export function raceToConflict(err: unknown): unknown {
   const p = err as { code?: string; meta?: unknown; message?: string };
   if (p && p.code === "P2002") {
     const text = JSON.stringify(p.meta ?? {}) + (p.message ?? "");
-    if (/number/.test(text)) return conflict("验证失败: 电话已经使用", "2000");
-    if (/email/i.test(text)) return conflict("验证失败: 邮箱已经使用", "2000");
-    if (/crmId/.test(text)) return conflict("验证失败: crmId已经使用", "2000");
-    if (/value/.test(text)) return conflict("验证失败: 身份标识已经使用", "2000");
+    if (/number/.test(text)) return fail("phone_taken", "a phone number is taken", { path: "cellphones" });
+    if (/email/i.test(text)) return fail("customer_email_taken", "the e-mail is taken", { path: "email" });
+    if (/crmId/.test(text)) return fail("crm_id_taken", "the crmId is taken", { path: "crmId" });
+    if (/value/.test(text)) return fail("identity_taken", "an identity is taken", { path: "identities" });
   }
   return err;
 }

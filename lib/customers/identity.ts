@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/lib/db/client";
-import { invalid, notFound } from "@/lib/http/errors";
 
 /**
  * How integrators point at a customer. Built-in identity types: `phone` (any of the customer's
@@ -73,27 +72,4 @@ export async function findCustomerIdByIdentity(
       return i && !i.customer.deletedAt ? i.customer.id : null;
     }
   }
-}
-
-export interface CustomerRef {
-  customerId?: number | null;
-  identityType?: string | null;
-  identityValue?: string | null;
-}
-
-/** Seed 000's rule: `customerId` wins over identityType + identityValue; neither is an error. */
-export async function resolveCustomerId(tx: DbOrTx, tenantId: number, ref: CustomerRef): Promise<number> {
-  if (ref.customerId != null) {
-    const id = await findCustomerIdByIdentity(tx, tenantId, "id", String(ref.customerId));
-    if (!id) throw notFound(`customer ${ref.customerId} not found`, "CustomerNotFound");
-    return id;
-  }
-  if (ref.identityType && ref.identityValue) {
-    const id = await findCustomerIdByIdentity(tx, tenantId, ref.identityType, ref.identityValue);
-    if (!id) throw notFound(`no customer with ${ref.identityType} "${ref.identityValue}"`, "CustomerNotFound");
-    return id;
-  }
-  throw invalid("customerId or identityType + identityValue is required", [
-    { path: "customerId", message: "customerId or identityType + identityValue is required" },
-  ]);
 }

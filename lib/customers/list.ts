@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/sqlite/client";
 import { db, type DbOrTx } from "@/lib/db/client";
+import { idsContaining, literalLike } from "@/lib/db/sql";
 import { normalizePhone } from "./identity";
 import {
   customerDetailSelect,
@@ -47,7 +48,11 @@ export async function customerWhere(tenantId: number, f: CustomerFilter, tx: DbO
   const q = f.q?.trim();
   if (q) {
     const phone = normalizePhone(q);
-    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: q } }];
+    // `%` and `_` in the search are literal characters, never wildcards
+    const literal = literalLike(q);
+    const or: Prisma.CustomerWhereInput[] = [
+      literal !== null ? { name: { contains: literal } } : { id: { in: await idsContaining(tx, "Customer", "name", tenantId, q) } },
+    ];
     if (/^\+?\d{3,}$/.test(phone)) {
       const hits = await tx.customerPhone.findMany({
         where: { tenantId, number: { contains: phone } },

@@ -1,5 +1,5 @@
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { findCustomerIdByIdentity } from "./identity";
 import { findCustomerIdsByField } from "./repository";
 import { customerNotFound } from "./service";
@@ -30,13 +30,14 @@ export async function findCustomerIds(tenantId: number, type: LookupType, conten
 
 /**
  * Exactly one customer, for actions that change or read one (update, destroy, feeds): none is
- * 2005 (404); several of one name is a 409 asking for the id or a phone.
+ * customer_not_found; several of one name is customer_ambiguous (asking for the id or a phone).
  */
 export async function findOneCustomerId(tenantId: number, type: LookupType, content: string, tx: DbOrTx = db): Promise<number> {
   const ids = await findCustomerIds(tenantId, type, content, tx);
   if (ids.length === 0) throw customerNotFound();
   if (ids.length > 1) {
-    throw conflict(`找到${ids.length >= MAX_NAME_MATCHES ? `${MAX_NAME_MATCHES}+` : ids.length}个匹配的客户，请用 type=id 或 type=cellphone 指定一个`, "2000");
+    const count = ids.length >= MAX_NAME_MATCHES ? `${MAX_NAME_MATCHES}+` : ids.length;
+    throw fail("customer_ambiguous", `${count} customers match; name one by id or phone`, { path: "content", params: { count } });
   }
   return ids[0];
 }

@@ -1,21 +1,9 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { resolveOption } from "@/lib/options/service";
 import { findDepartmentRef, findStaff, findStageRef, findTaskRef } from "./repository";
 import type { CustomerChanges } from "./schemas";
 
-/** A rule of the customers dialect's error table: HTTP 400, code 2000, the seed's own wording. */
-export function ruleError(message: string, path: string) {
-  return invalid(message, [{ path, message }], "2000");
-}
-
-/** The seed's messages for the owner (归属工号 / serviceNo) and department (servicegroupId) rules. */
-export const OWNER_MESSAGES = {
-  ownerNotFound: "找不到归属工号",
-  departmentMissing: "归属工号存在但归属部门不存在",
-  departmentNotFound: "公司无此部门",
-  notInDepartment: "员工不属于该部门",
-} as const;
 
 /** Column values the change set resolves to (only the keys it touches). */
 export interface ResolvedRefs {
@@ -30,11 +18,11 @@ export interface ResolvedRefs {
 
 /**
  * Resolves every reference of a change set, checking the seed's rules:
- * - options by name or id (`'xxx' is not a valid custtype`);
- * - a task must exist (找不到客户任务 N);
- * - an owner must be an active staff member (找不到归属工号), and comes with a department
- *   (归属工号存在但归属部门不存在) that exists (公司无此部门) and that the owner belongs to
- *   (员工不属于该部门). A department given alone must exist and hold the customer's current owner.
+ * - options by name or id (invalid_option);
+ * - a task and a stage must exist (task_unknown, stage_unknown);
+ * - an owner must be an active staff member (staff_not_found), and comes with a department
+ *   (department_required) that exists (department_unknown) and that the owner belongs to
+ *   (staff_not_in_department). A department given alone must exist and hold the customer's current owner.
  */
 export async function resolveRefs(
   tenantId: number,
@@ -55,7 +43,7 @@ export async function resolveRefs(
     if (changes.taskId === null) out.taskId = null;
     else {
       const task = await findTaskRef(tenantId, changes.taskId, tx);
-      if (!task) throw ruleError(`找不到客户任务 ${changes.taskId}`, "taskId");
+      if (!task) throw fail("task_unknown", `no task ${changes.taskId}`, { path: "taskId", params: { taskId: changes.taskId } });
       out.taskId = task.id;
     }
   }
@@ -64,7 +52,7 @@ export async function resolveRefs(
     if (changes.stageId === null) out.stageId = null;
     else {
       const stage = await findStageRef(tenantId, changes.stageId, tx);
-      if (!stage) throw ruleError(`找不到生命周期阶段 ${changes.stageId}`, "stageId");
+      if (!stage) throw fail("stage_unknown", `no stage ${changes.stageId}`, { path: "stageId", params: { stageId: changes.stageId } });
       out.stageId = stage.id;
     }
   }
@@ -77,8 +65,10 @@ export async function resolveRefs(
       hasOwner = false;
     } else {
       const staff = await findStaff(tenantId, changes.owner, tx);
-      if (!staff) throw ruleError(OWNER_MESSAGES.ownerNotFound, "serviceNo");
-      if (changes.departmentId == null) throw ruleError(OWNER_MESSAGES.departmentMissing, "servicegroupId");
+      if (!staff) throw fail("staff_not_found", "the owner is not an active staff member", { path: "serviceNo" });
+      if (changes.departmentId == null) {
+        throw fail("department_required", "an owner comes with the owner's department", { path: "servicegroupId" });
+      }
       out.ownerId = staff.id;
       ownerDepartmentId = staff.departmentId;
       hasOwner = true;
@@ -88,8 +78,12 @@ export async function resolveRefs(
     if (changes.departmentId === null) out.departmentId = null;
     else {
       const dept = await findDepartmentRef(tenantId, changes.departmentId, tx);
-      if (!dept) throw ruleError(OWNER_MESSAGES.departmentNotFound, "servicegroupId");
-      if (hasOwner && ownerDepartmentId !== dept.id) throw ruleError(OWNER_MESSAGES.notInDepartment, "servicegroupId");
+      if (!dept) {
+        throw fail("department_unknown", `no department ${changes.departmentId}`, { path: "servicegroupId", params: { departmentId: changes.departmentId } });
+      }
+      if (hasOwner && ownerDepartmentId !== dept.id) {
+        throw fail("staff_not_in_department", "the owner does not belong to this department", { path: "servicegroupId" });
+      }
       out.departmentId = dept.id;
     }
   }

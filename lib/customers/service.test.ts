@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCustomField } from "@/lib/custom-fields/service";
 import { db } from "@/lib/db/client";
+import type { DomainError } from "@/lib/errors";
 import { SYSTEM_ACTOR } from "@/lib/audit/audit";
 import { makeTenant } from "@/lib/test/factories";
 import { createUser } from "@/lib/users/service";
@@ -26,7 +27,7 @@ async function setup() {
   return { tenant, east, west, staff, task };
 }
 
-const err = (e: unknown) => e as { kind: string; code?: string; message: string; status: number };
+const err = (e: unknown) => e as DomainError;
 
 describe("creating a customer", () => {
   it("stores phones, options by name, owner with department, task and labels created on first use", async () => {
@@ -63,13 +64,13 @@ describe("creating a customer", () => {
     expect(audit[0]).toMatchObject({ actorType: "apikey", actorName: "crm-sync", entityId: String(c.id) });
   });
 
-  it("refuses a phone another customer of the tenant uses (409, code 2000, the seed's wording)", async () => {
+  it("refuses a phone another customer of the tenant uses (phone_taken, naming the normalised number)", async () => {
     const { tenant } = await setup();
     await createCustomer(tenant.id, apiAuthor, { name: "甲", phones: [{ id: null, number: "13900000001" }] });
     const e = err(
       await createCustomer(tenant.id, apiAuthor, { name: "乙", phones: [{ id: null, number: "139-0000-0001" }] }).catch((x) => x),
     );
-    expect(e).toMatchObject({ kind: "conflict", code: "2000", message: "验证失败: 电话13900000001已经使用" });
+    expect(e).toMatchObject({ kind: "conflict", reason: "phone_taken", params: { phone: "13900000001" }, path: "cellphones" });
     expect(await db.customer.count({ where: { tenantId: tenant.id } })).toBe(1);
 
     // another tenant may use the same number
@@ -80,38 +81,38 @@ describe("creating a customer", () => {
   it("checks an option value against the tenant's list", async () => {
     const { tenant } = await setup();
     const cases = [
-      [{ type: { name: "企业客户" } }, "'企业客户' is not a valid custtype"],
-      [{ dealFlag: { name: "了解产品" } }, "'了解产品' is not a valid dealflag"],
-      [{ source: { name: "展览" } }, "'展览' is not a valid custfrom"],
+      [{ type: { name: "企业客户" } }, { list: "custType", value: "企业客户" }],
+      [{ dealFlag: { name: "了解产品" } }, { list: "dealFlag", value: "了解产品" }],
+      [{ source: { name: "展览" } }, { list: "custFrom", value: "展览" }],
     ] as const;
-    for (const [changes, message] of cases) {
+    for (const [changes, params] of cases) {
       const e = err(await createCustomer(tenant.id, apiAuthor, { name: "x", ...changes }).catch((x) => x));
-      expect(e).toMatchObject({ kind: "invalid", code: "2000", message });
+      expect(e).toMatchObject({ kind: "invalid", reason: "invalid_option", params, path: params.list });
     }
   });
 
-  it("checks serviceNo and servicegroupId with each of the seed's messages", async () => {
+  it("checks serviceNo and servicegroupId, each rule with its own reason", async () => {
     const { tenant, east, west } = await setup();
     const attempt = (changes: Parameters<typeof createCustomer>[2]) =>
       createCustomer(tenant.id, apiAuthor, changes).then(
         () => "ok",
-        (e) => `${err(e).code} ${err(e).message}`,
+        (e) => `${err(e).reason} ${err(e).path}`,
       );
-    expect(await attempt({ name: "a", owner: { loginNo: "nobody" }, departmentId: east.id })).toBe("2000 找不到归属工号");
-    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" } })).toBe("2000 归属工号存在但归属部门不存在");
-    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" }, departmentId: 999_999 })).toBe("2000 公司无此部门");
-    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" }, departmentId: west.id })).toBe("2000 员工不属于该部门");
-    expect(await attempt({ name: "a", departmentId: 999_999 })).toBe("2000 公司无此部门");
+    expect(await attempt({ name: "a", owner: { loginNo: "nobody" }, departmentId: east.id })).toBe("staff_not_found serviceNo");
+    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" } })).toBe("department_required servicegroupId");
+    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" }, departmentId: 999_999 })).toBe("department_unknown servicegroupId");
+    expect(await attempt({ name: "a", owner: { loginNo: "trcs008" }, departmentId: west.id })).toBe("staff_not_in_department servicegroupId");
+    expect(await attempt({ name: "a", departmentId: 999_999 })).toBe("department_unknown servicegroupId");
     expect(await attempt({ name: "a", owner: { loginNo: "trcs008" }, departmentId: east.id })).toBe("ok");
     // a department of another tenant does not exist here
     const foreign = await db.department.create({ data: { tenantId: (await makeTenant()).id, name: "外部" } });
-    expect(await attempt({ name: "a", departmentId: foreign.id })).toBe("2000 公司无此部门");
+    expect(await attempt({ name: "a", departmentId: foreign.id })).toBe("department_unknown servicegroupId");
   });
 
   it("needs an existing task", async () => {
     const { tenant } = await setup();
     const e = err(await createCustomer(tenant.id, apiAuthor, { name: "x", taskId: 424242 }).catch((x) => x));
-    expect(e).toMatchObject({ code: "2000", message: "找不到客户任务 424242" });
+    expect(e).toMatchObject({ kind: "invalid", reason: "task_unknown", params: { taskId: 424242 }, path: "taskId" });
   });
 
   it("needs required custom fields and refuses unknown ones", async () => {
@@ -119,7 +120,7 @@ describe("creating a customer", () => {
     const level = await createCustomField(tenant.id, { name: "客户等级", type: "select", options: ["A", "E"], required: true }, SYSTEM_ACTOR);
     const spend = await createCustomField(tenant.id, { name: "消费情况" }, SYSTEM_ACTOR);
     const missing = err(await createCustomer(tenant.id, apiAuthor, { name: "x" }).catch((x) => x));
-    expect(missing).toMatchObject({ code: "2000", message: `缺少自定义字段 ${level.id}_客户等级` });
+    expect(missing).toMatchObject({ reason: "custom_field_required", params: { key: `${level.id}_客户等级` } });
 
     const unknown = err(
       await createCustomer(tenant.id, apiAuthor, {
@@ -130,7 +131,7 @@ describe("creating a customer", () => {
         ],
       }).catch((x) => x),
     );
-    expect(unknown).toMatchObject({ code: "2000", message: `未知的自定义字段 ${spend.id}_消费水平` });
+    expect(unknown).toMatchObject({ reason: "custom_field_unknown", params: { key: `${spend.id}_消费水平` } });
 
     const bad = err(
       await createCustomer(tenant.id, apiAuthor, {
@@ -138,8 +139,7 @@ describe("creating a customer", () => {
         customFields: [{ fieldId: level.id, fieldName: "客户等级", key: `${level.id}_客户等级`, value: "Z" }],
       }).catch((x) => x),
     );
-    expect(bad.code).toBe("2000");
-    expect(bad.message).toContain("A | E");
+    expect(bad).toMatchObject({ reason: "custom_field_invalid", params: { key: `${level.id}_客户等级`, type: "select", options: "A | E" } });
 
     const ok = await createCustomer(tenant.id, apiAuthor, {
       name: "x",
@@ -172,7 +172,8 @@ describe("creating a customer", () => {
     for (const changes of [{ email: "LI.LEI@example.com" }, { crmId: "CRM-1" }, { identities: [{ type: "wechat", value: "wx-1" }] }]) {
       const e = err(await createCustomer(tenant.id, apiAuthor, { name: "y", ...changes }).catch((x) => x));
       expect(e.kind).toBe("conflict");
-      expect(e.status).toBe(409);
+      expect(["customer_email_taken", "crm_id_taken", "identity_taken"]).toContain(e.reason);
+      expect(e.path).toBe(Object.keys(changes)[0]);
     }
     // the same value under another identity type is fine
     await expect(createCustomer(tenant.id, apiAuthor, { name: "z", identities: [{ type: "qq", value: "wx-1" }] })).resolves.toBeTruthy();
@@ -236,7 +237,7 @@ describe("updating a customer", () => {
     const e = err(
       await updateCustomer(tenant.id, apiAuthor, c.id, { companyName: "新公司", phones: [{ id: null, number: "13800000010" }] }).catch((x) => x),
     );
-    expect(e.message).toBe("验证失败: 电话13800000010已经使用");
+    expect(e).toMatchObject({ reason: "phone_taken", params: { phone: "13800000010" } });
     expect((await getCustomer(tenant.id, c.id)).companyName).toBeNull();
     expect(await db.alternation.count({ where: { customerId: c.id } })).toBe(0);
   });
@@ -255,14 +256,14 @@ describe("updating a customer", () => {
     // a phone id of another customer is refused
     const other = await createCustomer(tenant.id, apiAuthor, { name: "y", phones: [{ id: null, number: "13700000000" }] });
     const e = err(await updateCustomer(tenant.id, apiAuthor, c.id, { phones: [{ id: other.phones[0].id, number: "13700000001" }] }).catch((x) => x));
-    expect(e.code).toBe("2000");
+    expect(e).toMatchObject({ reason: "phone_not_owned", params: { phoneId: other.phones[0].id } });
   });
 
   it("checks a new department against the current owner", async () => {
     const { tenant, east, west } = await setup();
     const c = await createCustomer(tenant.id, apiAuthor, { name: "x", owner: { loginNo: "trcs008" }, departmentId: east.id });
     const e = err(await updateCustomer(tenant.id, apiAuthor, c.id, { departmentId: west.id }).catch((x) => x));
-    expect(e.message).toBe("员工不属于该部门");
+    expect(e).toMatchObject({ reason: "staff_not_in_department", path: "servicegroupId" });
   });
 });
 
@@ -282,7 +283,7 @@ describe("deleting a customer", () => {
     expect(row.deletedAt).not.toBeNull();
     expect(await findCustomerIds(tenant.id, "cellphone", "13600000000")).toEqual([]);
     expect(await findCustomerIds(tenant.id, "id", String(c.id))).toEqual([]);
-    await expect(getCustomer(tenant.id, c.id)).rejects.toMatchObject({ code: "2005" });
+    await expect(getCustomer(tenant.id, c.id)).rejects.toMatchObject({ reason: "customer_not_found" });
     expect(await db.alternation.count({ where: { customerId: c.id } })).toBe(1);
     await expect(deleteCustomer(tenant.id, apiAuthor, c.id)).rejects.toMatchObject({ kind: "not_found" });
 

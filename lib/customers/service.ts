@@ -2,12 +2,13 @@ import { writeAudit } from "@/lib/audit/audit";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { checkFieldEntries, writeFieldValues } from "@/lib/custom-fields/values";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { ensureLabels } from "@/lib/labels/service";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { diffSnapshots, snapshot, writeAlternations } from "./alternations";
 import type { ChangeAuthor } from "./author";
 import { checkEmailAndCrmId, normalizePhones, planIdentities, planPhones, raceToConflict } from "./contacts";
-import { resolveRefs, ruleError } from "./references";
+import { resolveRefs } from "./references";
 import {
   findCustomerDetail,
   insertCustomer,
@@ -22,7 +23,7 @@ import type { CustomerChanges } from "./schemas";
 
 /** The error integrators get for a customer that does not exist (or not in their tenant). */
 export function customerNotFound() {
-  return notFound("Couldn't find Customer", "2005");
+  return fail("customer_not_found", "customer not found");
 }
 
 /** Scalar columns a change set writes directly. */
@@ -36,11 +37,6 @@ function scalarData(changes: CustomerChanges) {
     score: changes.score,
     assignTime: changes.assignTime,
   };
-}
-
-async function tenantTimeZone(tenantId: number, tx: DbOrTx): Promise<string> {
-  const t = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  return t?.timeZone ?? "Asia/Shanghai";
 }
 
 /** Phones, identities, labels and custom field values of a change set, written for one customer. */
@@ -80,7 +76,7 @@ async function writeCollections(
  * field values, checking every rule of the seed; writes an AuditLog row in the same transaction.
  */
 export async function createCustomer(tenantId: number, author: ChangeAuthor, changes: CustomerChanges): Promise<CustomerDetail> {
-  if (!changes.name) throw ruleError("缺少客户名称 custname", "custname");
+  if (!changes.name) throw fail("customer_name_required", "a customer needs a name", { path: "custname", params: { mode: "create" } });
   try {
     const id = await db.$transaction(async (tx) => {
       const refs = await resolveRefs(tenantId, changes, null, tx);
@@ -124,7 +120,7 @@ export async function updateCustomer(
   id: number,
   changes: CustomerChanges,
 ): Promise<CustomerDetail> {
-  if (changes.name !== undefined && !changes.name) throw ruleError("客户名称 custname 不能为空", "custname");
+  if (changes.name !== undefined && !changes.name) throw fail("customer_name_required", "a customer's name cannot be emptied", { path: "custname", params: { mode: "update" } });
   try {
     await db.$transaction(async (tx) => {
       const before = await findCustomerDetail(tenantId, id, tx);

@@ -1,5 +1,5 @@
 import { db, type DbOrTx } from "@/lib/db/client";
-import { intLiteral, Params, sqlInstant } from "@/lib/customer-events/sql";
+import { intLiteral, Params, sqlInstant } from "@/lib/db/sql";
 
 /**
  * The dashboard's aggregates, each one statement that reads index entries only: customers by

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay, startOfWeek } from "date-fns";
-import { db } from "@/lib/db/client";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { countEventsPerWindow, countLiveCustomers, topEventTypes } from "./repository";
 import { DASHBOARD_DAYS, TOP_EVENT_TYPES, type DashboardSummary } from "./schemas";
 
@@ -12,7 +12,7 @@ const instant = (d: Date) => new Date(d.getTime());
  * (a day of a daylight-saving change is 23 or 25 hours long), weeks start on Monday.
  */
 export async function getDashboard(tenantId: number, now: Date = new Date()): Promise<DashboardSummary> {
-  const { timeZone } = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+  const timeZone = await tenantTimeZone(tenantId);
   const today = startOfDay(new TZDate(now.getTime(), timeZone));
   const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) => {
     const start = addDays(today, i - (DASHBOARD_DAYS - 1));

@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import {
   deleteDepartmentRow,
   findDepartment,
@@ -35,13 +35,13 @@ export async function listDepartments(tenantId: number, tx: DbOrTx = db): Promis
 
 export async function getDepartment(tenantId: number, id: number): Promise<Department> {
   const row = await findDepartment(tenantId, id);
-  if (!row) throw notFound(`department ${id} not found`);
+  if (!row) throw fail("department_not_found", `department ${id} not found`, { params: { id } });
   return serialize(row);
 }
 
 async function assertNameFree(tenantId: number, name: string, tx: DbOrTx, exceptId?: number) {
   const other = await findDepartmentByName(tenantId, name, tx);
-  if (other && other.id !== exceptId) throw conflict(`a department named "${name}" already exists`);
+  if (other && other.id !== exceptId) throw fail("name_taken", `a department named "${name}" already exists`, { path: "name", params: { name } });
 }
 
 export async function createDepartment(tenantId: number, input: CreateDepartmentInput, actor: Actor): Promise<Department> {
@@ -58,7 +58,7 @@ export async function updateDepartment(tenantId: number, id: number, input: Upda
   const data = updateDepartmentSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findDepartment(tenantId, id, tx);
-    if (!before) throw notFound(`department ${id} not found`);
+    if (!before) throw fail("department_not_found", `department ${id} not found`, { params: { id } });
     if (data.name !== undefined) await assertNameFree(tenantId, data.name, tx, id);
     const row = await updateDepartmentRow(id, data.name, tx);
     await writeAudit(tx, tenantId, actor, {
@@ -75,9 +75,9 @@ export async function updateDepartment(tenantId: number, id: number, input: Upda
 export async function deleteDepartment(tenantId: number, id: number, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await findDepartment(tenantId, id, tx);
-    if (!row) throw notFound(`department ${id} not found`);
+    if (!row) throw fail("department_not_found", `department ${id} not found`, { params: { id } });
     if (row._count.users || row._count.customers) {
-      throw conflict(`department "${row.name}" still has ${row._count.users} staff and ${row._count.customers} customer(s)`);
+      throw fail("department_in_use", `department "${row.name}" still has ${row._count.users} staff and ${row._count.customers} customer(s)`, { params: { name: row.name } });
     }
     await deleteDepartmentRow(id, tx);
     await writeAudit(tx, tenantId, actor, { action: "department.delete", entity: "Department", entityId: id, details: { name: row.name } });

@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import {
   deleteEventCategoryRow,
   findEventCategories,
@@ -26,7 +26,7 @@ export async function listEventCategories(tenantId: number): Promise<EventCatego
 
 export async function getEventCategory(tenantId: number, id: number): Promise<EventCategory> {
   const row = await findEventCategory(tenantId, id);
-  if (!row) throw notFound(`event category ${id} not found`);
+  if (!row) throw fail("category_not_found", `event category ${id} not found`, { params: { id } });
   return serializeEventCategory(row);
 }
 
@@ -35,14 +35,14 @@ export async function requireEventCategoryByCode(tenantId: number, code: string,
   const row = await findEventCategoryByCode(tenantId, code, tx);
   if (!row) {
     const message = `no event category with code "${code}" in this tenant`;
-    throw invalid(`${path}: ${message}`, [{ path, message }]);
+    throw fail("category_unknown", `${path}: ${message}`, { details: [{ path, reason: "category_unknown", message, params: { code } }], params: { code } });
   }
   return serializeEventCategory(row);
 }
 
 async function assertCodeFree(tenantId: number, code: string, tx: DbOrTx, exceptId?: number) {
   const other = await findEventCategoryByCode(tenantId, code, tx);
-  if (other && other.id !== exceptId) throw conflict(`an event category with code "${code}" already exists`);
+  if (other && other.id !== exceptId) throw fail("category_code_taken", `an event category with code "${code}" already exists`, { path: "code", params: { code } });
 }
 
 export async function createEventCategory(tenantId: number, input: CreateEventCategoryInput, actor: Actor): Promise<EventCategory> {
@@ -71,7 +71,7 @@ export async function updateEventCategory(
   const data = updateEventCategorySchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findEventCategory(tenantId, id, tx);
-    if (!before) throw notFound(`event category ${id} not found`);
+    if (!before) throw fail("category_not_found", `event category ${id} not found`, { params: { id } });
     if (data.code !== undefined) await assertCodeFree(tenantId, data.code, tx, id);
     const row = await updateEventCategoryRow(id, { code: data.code, name: data.name, sort: data.sort }, tx);
     await writeAudit(tx, tenantId, actor, {
@@ -88,7 +88,7 @@ export async function updateEventCategory(
 export async function deleteEventCategory(tenantId: number, id: number, actor: Actor): Promise<{ ungroupedEventTypes: number }> {
   return db.$transaction(async (tx) => {
     const row = await findEventCategory(tenantId, id, tx);
-    if (!row) throw notFound(`event category ${id} not found`);
+    if (!row) throw fail("category_not_found", `event category ${id} not found`, { params: { id } });
     const ungrouped = await ungroupEventTypes(tenantId, id, tx);
     await deleteEventCategoryRow(id, tx);
     await writeAudit(tx, tenantId, actor, {

@@ -1,7 +1,7 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { requireEventCategoryByCode } from "@/lib/event-categories/service";
-import { conflict, DomainError, invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { requireStageOfTenant } from "@/lib/stages/service";
 import {
   findEventTypeById,
@@ -36,7 +36,7 @@ function describeRef(ref: EventTypeRef): string {
 
 async function findByRef(tenantId: number, ref: EventTypeRef, tx: DbOrTx): Promise<EventTypeRow> {
   const row = "id" in ref ? await findEventTypeById(tenantId, ref.id, tx) : await findEventTypeByKey(tenantId, ref.eventKey, tx);
-  if (!row) throw notFound(`no ${describeRef(ref)}`);
+  if (!row) throw fail("event_type_not_found", `no ${describeRef(ref)}`);
   return row;
 }
 
@@ -70,10 +70,12 @@ export async function createEventType(tenantId: number, input: CreateEventTypeIn
   return db.$transaction(async (tx) => {
     const existing = await findEventTypeByKey(tenantId, data.eventKey, tx);
     if (existing) {
-      throw conflict(
+      throw fail(
+        "event_type_taken",
         existing.archivedAt
           ? `eventKey "${data.eventKey}" belongs to an archived event type; keys are never reused`
           : `eventKey "${data.eventKey}" already exists`,
+        { path: "eventKey", params: { eventKey: data.eventKey, archived: existing.archivedAt ? 1 : 0 } },
       );
     }
     await requireStageOfTenant(tenantId, data.stageId, tx);
@@ -110,7 +112,7 @@ async function assertSafeAttributeChange(before: EventTypeRow, next: AttributeRo
     if (old === undefined || old.toLowerCase() === attr.type.toLowerCase()) continue;
     if (await hasRecordedValues(before.id, attr.attrKey, tx)) {
       const message = `the type of attribute "${attr.attrKey}" cannot change from ${old} to ${attr.type}: recorded events already carry it`;
-      throw new DomainError("conflict", message, { details: [{ path: `attributes.${i}.type`, message }] });
+      throw fail("attribute_type_locked", message, { path: `attributes.${i}.type`, params: { attrKey: attr.attrKey, from: old, to: attr.type } });
     }
   }
 }
@@ -124,10 +126,14 @@ export async function updateEventType(
   const data = updateEventTypeSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findByRef(tenantId, ref, tx);
-    if (before.archivedAt) throw conflict(`event type "${before.eventKey}" is archived; restore it in the console to change it`);
+    if (before.archivedAt) {
+      throw fail("event_type_archived_locked", `event type "${before.eventKey}" is archived; restore it in the console to change it`, {
+        params: { eventKey: before.eventKey },
+      });
+    }
     if (data.eventKey !== undefined && data.eventKey !== before.eventKey) {
       const message = `cannot be changed (from "${before.eventKey}"): integrators and recorded events refer to it`;
-      throw invalid(`eventKey: ${message}`, [{ path: "eventKey", message }]);
+      throw fail("event_key_fixed", `eventKey: ${message}`, { details: [{ path: "eventKey", reason: "event_key_fixed", message }] });
     }
     if (data.stageId !== undefined) await requireStageOfTenant(tenantId, data.stageId, tx);
     const categoryId = await categoryIdOf(tenantId, data.categoryCode, tx);
@@ -213,7 +219,9 @@ export async function listEventTypeFlows(tenantId: number): Promise<EventTypeFlo
  */
 export async function eventTypeForRecording(tenantId: number, eventKey: string, tx: DbOrTx = db, path = "event") {
   const row = await findEventTypeByKey(tenantId, eventKey, tx);
-  if (!row) throw notFound(`${path}: no event type with eventKey "${eventKey}"`);
-  if (row.archivedAt) throw conflict(`${path}: event type "${eventKey}" is archived and accepts no new events`);
+  if (!row) throw fail("event_type_not_found", `${path}: no event type with eventKey "${eventKey}"`, { params: { eventKey } });
+  if (row.archivedAt) {
+    throw fail("event_type_archived_locked", `${path}: event type "${eventKey}" is archived and accepts no new events`, { params: { eventKey } });
+  }
   return serializeEventType(row);
 }

@@ -1,79 +1,34 @@
 import { ZodError } from "zod";
+import { DomainError, fail, summarize, type ErrorDetail, type ErrorKind, type Reason } from "@/lib/errors";
 
-/** The small fixed set of failure kinds every dialect knows how to render. */
-export type ErrorKind =
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "rate_limited"
-  | "internal";
+/**
+ * The one mapper from anything thrown to the domain's error (lib/errors.ts), and from an error kind
+ * to an HTTP status. Dialects and the console render the result; no route catches errors by hand.
+ */
 
-export const STATUS_OF: Record<ErrorKind, number> = {
+export { DomainError, summarize, type ErrorDetail, type ErrorKind };
+
+const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  not_allowed: 405,
   too_large: 413,
   rate_limited: 429,
   internal: 500,
 };
 
-export interface ErrorDetail {
-  /** a dotted path into the input, when the error is about one field */
-  path?: string;
-  message: string;
+export function statusOf(kind: ErrorKind): number {
+  return STATUS_OF[kind];
 }
-
-/**
- * The one error type services throw. `code` is an optional machine code a dialect may map to its
- * own table (the customers dialect's 2000/2005/…); `details` names offending fields.
- */
-export class DomainError extends Error {
-  readonly kind: ErrorKind;
-  readonly code?: string;
-  readonly details: ErrorDetail[];
-  /** seconds, for rate_limited */
-  readonly retryAfter?: number;
-
-  constructor(
-    kind: ErrorKind,
-    message: string,
-    opts: { code?: string; details?: ErrorDetail[]; retryAfter?: number } = {},
-  ) {
-    super(message);
-    this.name = "DomainError";
-    this.kind = kind;
-    this.code = opts.code;
-    this.details = opts.details ?? [];
-    this.retryAfter = opts.retryAfter;
-  }
-
-  get status(): number {
-    return STATUS_OF[this.kind];
-  }
-}
-
-export const invalid = (message: string, details?: ErrorDetail[], code?: string) =>
-  new DomainError("invalid", message, { details, code });
-export const notFound = (message: string, code?: string) => new DomainError("not_found", message, { code });
-export const conflict = (message: string, code?: string) => new DomainError("conflict", message, { code });
-export const forbidden = (message: string) => new DomainError("forbidden", message);
-export const unauthorized = (message: string) => new DomainError("unauthorized", message);
 
 function zodDetails(err: ZodError): ErrorDetail[] {
   return err.issues.map((i) => ({
     path: i.path.length ? i.path.map(String).join(".") : undefined,
     message: i.message,
   }));
-}
-
-/** "attrList.0.type: Invalid option…; name: Required" — a readable one-line summary. */
-export function summarize(details: ErrorDetail[]): string {
-  return details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");
 }
 
 interface PrismaLikeError {
@@ -87,29 +42,56 @@ export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
   if (err instanceof ZodError) {
     const details = zodDetails(err);
-    return new DomainError("invalid", summarize(details), { details });
+    return new DomainError("invalid_input", summarize(details), { details, cause: err });
   }
   const p = err as PrismaLikeError;
   if (p && typeof p === "object" && typeof p.code === "string") {
     if (p.code === "P2002") {
-      const target = describeTarget(p.meta);
-      return new DomainError("conflict", target ? `a record with this ${target} already exists` : "duplicate record");
+      const fields = uniqueFields(p.meta);
+      const target = fields.join(", ");
+      const message = target ? `a record with this ${target} already exists` : "duplicate record";
+      return new DomainError("duplicate", message, {
+        params: target ? { field: target } : {},
+        details: fields.length ? fields.map((path) => ({ path, reason: "duplicate" as const, message })) : [],
+        cause: err,
+      });
     }
-    if (p.code === "P2025") return new DomainError("not_found", "record not found");
-    if (p.code === "P2003") return new DomainError("conflict", "the record is still referenced by other records");
+    if (p.code === "P2025") return new DomainError("not_found", "record not found", { cause: err });
+    if (p.code === "P2003") return new DomainError("in_use", "the record is still referenced by other records", { cause: err });
   }
   if (err instanceof Error && /customer events are immutable/.test(err.message)) {
-    return new DomainError("forbidden", "customer events are immutable");
+    return new DomainError("immutable", "customer events are immutable", { cause: err });
   }
-  return new DomainError("internal", "internal server error");
+  return new DomainError("internal", "internal server error", { cause: err });
 }
 
-function describeTarget(meta: PrismaLikeError["meta"]): string | undefined {
+/** The unique constraint's fields a P2002 names, without the tenant scope. */
+export function uniqueFields(meta: PrismaLikeError["meta"]): string[] {
   const target = meta?.target;
-  if (Array.isArray(target)) return target.filter((t) => t !== "tenantId").join(", ");
-  if (typeof target === "string") return target;
-  const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause;
-  const fields = cause?.constraint?.fields;
-  if (Array.isArray(fields)) return fields.map((f) => f.replace(/"/g, "")).filter((f) => f !== "tenantId").join(", ");
-  return undefined;
+  let fields: string[] = [];
+  if (Array.isArray(target)) fields = target.map(String);
+  else if (typeof target === "string") fields = [target];
+  else {
+    const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause;
+    if (Array.isArray(cause?.constraint?.fields)) fields = cause.constraint.fields.map((f) => f.replace(/"/g, ""));
+  }
+  return fields.filter((f) => f !== "tenantId");
 }
+
+// ─── Deprecated shims ─────────────────────────────────────────────────────────────────────────
+// lib/customer-events and lib/feeds still build errors through these; they make a DomainError with
+// a generic reason (or the reason a legacy code names). New code throws `fail(reason, …)` from
+// lib/errors.ts instead.
+
+const LEGACY_CODES: Record<string, Reason> = {
+  CustomerNotFound: "customer_not_found",
+  EventTypeNotFound: "event_type_not_found",
+};
+
+/** @deprecated throw `fail(reason, message, {path})` from "@/lib/errors" */
+export const invalid = (message: string, details?: ErrorDetail[], code?: string) =>
+  new DomainError((code && LEGACY_CODES[code]) || "invalid_input", message, { details });
+/** @deprecated throw `fail(reason, message)` from "@/lib/errors" */
+export const notFound = (message: string, code?: string) => fail((code && LEGACY_CODES[code]) || "not_found", message);
+/** @deprecated throw `fail(reason, message)` from "@/lib/errors" */
+export const conflict = (message: string) => fail("duplicate", message);

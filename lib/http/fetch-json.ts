@@ -1,16 +1,13 @@
 import type { ErrorDetail, ErrorKind, ErrorParams, Reason } from "@/lib/errors";
 
-/**
- * A failed console API call, carrying the `{error:{kind, reason, message, params, details}}` body of
- * withSession. The console words `reason` in the user's language (components/i18n/use-error-text.ts);
- * `message` is the English fallback.
- */
+/** A failed console API call, carrying the `{error:{kind, reason, message, params, details}}` body of withSession. */
 export class ApiError extends Error {
   readonly status: number;
   readonly kind: ErrorKind;
+  readonly details: ErrorDetail[];
+  /** the domain's reason (lib/errors.ts REASONS), to word the error in the user's language */
   readonly reason?: Reason;
   readonly params: ErrorParams;
-  readonly details: ErrorDetail[];
 
   constructor(
     status: number,

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { DomainError } from "./errors";
+import { fail } from "@/lib/errors";
 
 /**
  * Per-API-key limits: `burst` requests may come at once, refilled at `ratePerSecond` (a window of
@@ -23,7 +23,7 @@ export async function consumeRateLimit(key: string, ratePerSecond: number, burst
     await limiterFor(ratePerSecond, burst).consume(key, 1);
   } catch (res) {
     if (res instanceof RateLimiterRes) {
-      throw new DomainError("rate_limited", "rate limit exceeded", {
+      throw fail("rate_limited", "rate limit exceeded", {
         retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
       });
     }

@@ -1,63 +1,44 @@
-import type { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { json } from "./dialect";
-import { DomainError, toDomainError } from "./errors";
-import { queryObject, readJson } from "./with-api-key";
+import { fail } from "@/lib/errors";
+import { handle, type Input, type InputSpec, type Out, type Schema } from "./core";
+import { json, retryHeaders } from "./dialect";
+import { consoleErrorBody } from "./console-error";
+import { statusOf, type DomainError } from "./errors";
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface SessionHandlerArgs<B, Q, P> {
-  req: Request;
-  url: URL;
+export interface SessionHandlerArgs<B, Q, P> extends Input<B, Q, P> {
   user: SessionUser;
   tenantId: number;
-  body: B;
-  query: Q;
-  params: P;
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export const consoleFailure = (e: DomainError) => json(consoleErrorBody(e), statusOf(e.kind), retryHeaders(e));
 
-/**
- * The console's twin of withApiKey: session auth, role check, zod parsing, and one error body
- * `{error:{kind, message, details}}` for react-query.
- */
+/** The console's twin of withApiKey: session auth, role check, the same parsing core, the console's error body. */
 export function withSession<
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
 >(
-  options: { permission: Permission; body?: B; query?: Q; params?: P; status?: number },
+  options: InputSpec<B, Q, P> & { permission: Permission },
   handler: (args: SessionHandlerArgs<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeCtx?: RouteContext): Promise<Response> => {
-    const url = new URL(req.url);
-    try {
-      const user = await currentUser();
-      if (!user) throw new DomainError("unauthorized", "sign in first");
-      if (!can(user.role, options.permission)) {
-        throw new DomainError("forbidden", options.permission === "admin" ? "only an admin may do this" : "your role may only read");
-      }
-      const params = options.params ? options.params.parse((await routeCtx?.params) ?? {}) : undefined;
-      const query = options.query ? options.query.parse(queryObject(url)) : undefined;
-      const body = options.body ? options.body.parse(await readJson(req)) : undefined;
-      const result = await handler({
-        req,
-        url,
-        user,
-        tenantId: user.tenantId,
-        body: body as Out<B>,
-        query: query as Out<Q>,
-        params: params as Out<P>,
-      });
-      if (result instanceof Response) return result;
-      return json(result ?? null, options.status ?? 200);
-    } catch (err) {
-      const e = toDomainError(err);
-      if (e.kind === "internal") console.error(`[console] ${req.method} ${url.pathname} failed:`, err);
-      return json({ error: { kind: e.kind, message: e.message, details: e.details } }, e.status);
-    }
-  };
+  return handle(
+    {
+      label: "console",
+      authenticate: async () => {
+        const user = await currentUser();
+        if (!user) throw fail("unauthenticated", "sign in first");
+        if (!can(user.role, options.permission)) {
+          throw options.permission === "admin"
+            ? fail("admin_only", "only an admin may do this")
+            : fail("read_only_role", "your role may only read");
+        }
+        return user;
+      },
+      success: (data, _ctx, status) => json(data ?? null, status),
+      failure: consoleFailure,
+    },
+    options,
+    ({ auth, ...input }) => handler({ ...input, user: auth, tenantId: auth.tenantId }),
+  );
 }

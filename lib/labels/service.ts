@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { findLabelByName, findLabels, findLabelsByNames, insertLabel, upsertLabel } from "./repository";
 import { createLabelSchema, LABEL_NAME_MAX, type CreateLabelInput, type Label } from "./schemas";
 
@@ -15,7 +15,7 @@ export async function listLabels(tenantId: number, tx: DbOrTx = db): Promise<Lab
 export async function createLabel(tenantId: number, input: CreateLabelInput, actor: Actor): Promise<Label> {
   const data = createLabelSchema.parse(input);
   return db.$transaction(async (tx) => {
-    if (await findLabelByName(tenantId, data.name, tx)) throw conflict(`a label named "${data.name}" already exists`);
+    if (await findLabelByName(tenantId, data.name, tx)) throw fail("duplicate", `a label named "${data.name}" already exists`, { path: "name", params: { name: data.name } });
     const row = await insertLabel(tenantId, data.name, tx);
     await writeAudit(tx, tenantId, actor, { action: "label.create", entity: "Label", entityId: row.id, details: data });
     return serialize(row);
@@ -34,8 +34,10 @@ export async function ensureLabels(
   const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   for (const name of wanted) {
     if (name.length > LABEL_NAME_MAX) {
-      const message = `标签 "${name.slice(0, 20)}…" 超过${LABEL_NAME_MAX}个字符`;
-      throw invalid(message, [{ path: "customerLabel", message }], "2000");
+      throw fail("label_invalid", `label "${name.slice(0, 20)}…" is longer than ${LABEL_NAME_MAX} characters`, {
+        path: "customerLabel",
+        params: { name, max: LABEL_NAME_MAX },
+      });
     }
   }
   const existing = new Map((await findLabelsByNames(tenantId, wanted, tx)).map((l) => [l.name, l]));

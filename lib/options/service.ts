@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import {
   deleteOptionRow,
   findOptionById,
@@ -37,13 +37,12 @@ export async function listOptionLists(tenantId: number, tx: DbOrTx = db): Promis
   return out;
 }
 
-/** The seed's wording of an unknown value: `'xxx' is not a valid custtype`. */
+/** An unknown value of an option list (the seed words it `'xxx' is not a valid custtype`). */
 export function notAValidOption(list: OptionList, shown: string) {
-  const message = `'${shown}' is not a valid ${list.toLowerCase()}`;
-  return invalid(message, [{ path: list, message }], "2000");
+  return fail("invalid_option", `'${shown}' is not a valid ${list.toLowerCase()}`, { path: list, params: { list, value: shown } });
 }
 
-/** An option of this tenant's list, by id or by name; an unknown one is a 400 (code 2000). */
+/** An option of this tenant's list, by id or by name; an unknown one is invalid_option. */
 export async function resolveOption(tenantId: number, list: OptionList, ref: OptionRef, tx: DbOrTx = db): Promise<OptionItem> {
   const row =
     "id" in ref ? await findOptionById(tenantId, list, ref.id, tx) : await findOptionByName(tenantId, list, ref.name.trim(), tx);
@@ -63,7 +62,7 @@ export async function createOption(tenantId: number, input: CreateOptionInput, a
   const data = createOptionSchema.parse(input);
   return db.$transaction(async (tx) => {
     if (await findOptionByName(tenantId, data.list, data.name, tx)) {
-      throw conflict(`"${data.name}" already exists in ${data.list}`);
+      throw fail("duplicate", `"${data.name}" already exists in ${data.list}`, { path: "name", params: { name: data.name, list: data.list } });
     }
     const existing = await findOptionValues(tenantId, data.list, tx);
     let value = data.value;
@@ -71,7 +70,7 @@ export async function createOption(tenantId: number, input: CreateOptionInput, a
       const numeric = existing.map((o) => Number(o.value)).filter((n) => Number.isInteger(n));
       value = String(numeric.length ? Math.max(...numeric) + 1 : 0);
     } else if (existing.some((o) => o.value === value)) {
-      throw conflict(`the value "${value}" is already used in ${data.list}`);
+      throw fail("option_value_taken", `the value "${value}" is already used in ${data.list}`, { path: "value", params: { value, list: data.list } });
     }
     const sort = data.sort ?? (existing.length ? Math.max(...existing.map((o) => o.sort)) + 1 : 0);
     const row = await insertOption(tenantId, { list: data.list, name: data.name, value, sort }, tx);
@@ -85,15 +84,17 @@ export async function updateOption(tenantId: number, id: number, input: UpdateOp
   const data = updateOptionSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findOptionWithUsage(tenantId, id, tx);
-    if (!before) throw notFound(`option ${id} not found`);
+    if (!before) throw fail("option_not_found", `option ${id} not found`, { params: { id } });
     const list = before.list as OptionList;
     if (data.name !== undefined) {
       const other = await findOptionByName(tenantId, list, data.name, tx);
-      if (other && other.id !== id) throw conflict(`"${data.name}" already exists in ${list}`);
+      if (other && other.id !== id) throw fail("duplicate", `"${data.name}" already exists in ${list}`, { path: "name", params: { name: data.name, list } });
     }
     if (data.value !== undefined) {
       const other = await findOptionByValue(tenantId, list, data.value, tx);
-      if (other && other.id !== id) throw conflict(`the value "${data.value}" is already used in ${list}`);
+      if (other && other.id !== id) {
+        throw fail("option_value_taken", `the value "${data.value}" is already used in ${list}`, { path: "value", params: { value: data.value, list } });
+      }
     }
     const row = await updateOptionRow(id, data, tx);
     await writeAudit(tx, tenantId, actor, {
@@ -110,9 +111,9 @@ export async function updateOption(tenantId: number, id: number, input: UpdateOp
 export async function deleteOption(tenantId: number, id: number, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await findOptionWithUsage(tenantId, id, tx);
-    if (!row) throw notFound(`option ${id} not found`);
+    if (!row) throw fail("option_not_found", `option ${id} not found`, { params: { id } });
     const used = row._count.typeOf + row._count.dealFlagOf + row._count.sourceOf;
-    if (used > 0) throw conflict(`"${row.name}" is held by ${used} customer(s)`);
+    if (used > 0) throw fail("option_in_use", `"${row.name}" is held by ${used} customer(s)`, { params: { name: row.name, count: used } });
     await deleteOptionRow(id, tx);
     await writeAudit(tx, tenantId, actor, { action: "option.delete", entity: "OptionItem", entityId: id, details: { ...serialize(row) } });
   });

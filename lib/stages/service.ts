@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import {
   deleteStageRow,
   findStage,
@@ -21,7 +21,7 @@ export async function listStages(tenantId: number, tx: DbOrTx = db): Promise<Sta
 
 export async function getStage(tenantId: number, id: number): Promise<Stage> {
   const row = await findStage(tenantId, id);
-  if (!row) throw notFound(`stage ${id} not found`);
+  if (!row) throw fail("stage_not_found", `stage ${id} not found`, { params: { id } });
   return serializeStage(row);
 }
 
@@ -33,14 +33,14 @@ export async function requireStageOfTenant(tenantId: number, id: number, tx: DbO
   const row = await findStage(tenantId, id, tx);
   if (!row) {
     const message = `no stage ${id} in this tenant (GET /openapi/stage/queryList lists them)`;
-    throw invalid(`${path}: ${message}`, [{ path, message }]);
+    throw fail("stage_unknown", `${path}: ${message}`, { details: [{ path, reason: "stage_unknown", message, params: { stageId: id } }], params: { stageId: id } });
   }
   return serializeStage(row);
 }
 
 async function assertNameFree(tenantId: number, name: string, tx: DbOrTx, exceptId?: number) {
   const other = await findStageByName(tenantId, name, tx);
-  if (other && other.id !== exceptId) throw conflict(`a stage named "${name}" already exists`);
+  if (other && other.id !== exceptId) throw fail("name_taken", `a stage named "${name}" already exists`, { path: "name", params: { name } });
 }
 
 export async function createStage(tenantId: number, input: CreateStageInput, actor: Actor): Promise<Stage> {
@@ -57,7 +57,7 @@ export async function updateStage(tenantId: number, id: number, input: UpdateSta
   const data = updateStageSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findStage(tenantId, id, tx);
-    if (!before) throw notFound(`stage ${id} not found`);
+    if (!before) throw fail("stage_not_found", `stage ${id} not found`, { params: { id } });
     if (data.name !== undefined) await assertNameFree(tenantId, data.name, tx, id);
     const row = await updateStageRow(id, { name: data.name, sort: data.sort }, tx);
     await writeAudit(tx, tenantId, actor, {
@@ -74,14 +74,14 @@ export async function updateStage(tenantId: number, id: number, input: UpdateSta
 export async function deleteStage(tenantId: number, id: number, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await findStage(tenantId, id, tx);
-    if (!row) throw notFound(`stage ${id} not found`);
+    if (!row) throw fail("stage_not_found", `stage ${id} not found`, { params: { id } });
     const usage = await stageUsage(tenantId, id, tx);
     if (usage.eventTypes || usage.customers) {
       const uses = [
         usage.eventTypes ? `${usage.eventTypes} event type(s)` : null,
         usage.customers ? `${usage.customers} customer(s)` : null,
       ].filter(Boolean);
-      throw conflict(`stage "${row.name}" is still used by ${uses.join(" and ")}`);
+      throw fail("stage_in_use", `stage "${row.name}" is still used by ${uses.join(" and ")}`, { params: { name: row.name } });
     }
     await deleteStageRow(id, tx);
     await writeAudit(tx, tenantId, actor, { action: "stage.delete", entity: "LifecycleStage", entityId: id, details: { name: row.name } });

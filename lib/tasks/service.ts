@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { deleteTaskRow, findTask, findTaskByName, findTasks, insertTask, updateTaskRow } from "./repository";
 import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type Task, type UpdateTaskInput } from "./schemas";
 
@@ -16,13 +16,13 @@ export async function listTasks(tenantId: number, tx: DbOrTx = db): Promise<Task
 
 export async function getTask(tenantId: number, id: number): Promise<Task> {
   const row = await findTask(tenantId, id);
-  if (!row) throw notFound(`task ${id} not found`);
+  if (!row) throw fail("task_not_found", `task ${id} not found`, { params: { id } });
   return serialize(row);
 }
 
 async function assertNameFree(tenantId: number, name: string, tx: DbOrTx, exceptId?: number) {
   const other = await findTaskByName(tenantId, name, tx);
-  if (other && other.id !== exceptId) throw conflict(`a task named "${name}" already exists`);
+  if (other && other.id !== exceptId) throw fail("name_taken", `a task named "${name}" already exists`, { path: "name", params: { name } });
 }
 
 export async function createTask(tenantId: number, input: CreateTaskInput, actor: Actor): Promise<Task> {
@@ -39,7 +39,7 @@ export async function updateTask(tenantId: number, id: number, input: UpdateTask
   const data = updateTaskSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await findTask(tenantId, id, tx);
-    if (!before) throw notFound(`task ${id} not found`);
+    if (!before) throw fail("task_not_found", `task ${id} not found`, { params: { id } });
     if (data.name !== undefined) await assertNameFree(tenantId, data.name, tx, id);
     const row = await updateTaskRow(id, data.name, tx);
     await writeAudit(tx, tenantId, actor, {
@@ -56,8 +56,8 @@ export async function updateTask(tenantId: number, id: number, input: UpdateTask
 export async function deleteTask(tenantId: number, id: number, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await findTask(tenantId, id, tx);
-    if (!row) throw notFound(`task ${id} not found`);
-    if (row._count.customers) throw conflict(`task "${row.name}" still has ${row._count.customers} customer(s)`);
+    if (!row) throw fail("task_not_found", `task ${id} not found`, { params: { id } });
+    if (row._count.customers) throw fail("task_in_use", `task "${row.name}" still has ${row._count.customers} customer(s)`, { params: { name: row.name } });
     await deleteTaskRow(id, tx);
     await writeAudit(tx, tenantId, actor, { action: "task.delete", entity: "Task", entityId: id, details: { name: row.name } });
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { conflict, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { DEFAULT_EVENT_CATEGORIES, DEFAULT_OPTIONS, DEFAULT_STAGES } from "./defaults";
 
 export const createTenantSchema = z.object({
@@ -26,7 +26,7 @@ export const createTenantSchema = z.object({
 export async function createTenant(input: z.input<typeof createTenantSchema>) {
   const data = createTenantSchema.parse(input);
   if (await db.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
-    throw conflict(`tenant "${data.slug}" already exists`);
+    throw fail("tenant_taken", `tenant "${data.slug}" already exists`, { path: "slug", params: { slug: data.slug } });
   }
   return db.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data });
@@ -45,6 +45,6 @@ export async function createTenant(input: z.input<typeof createTenantSchema>) {
 
 export async function tenantBySlug(slug: string) {
   const tenant = await db.tenant.findUnique({ where: { slug } });
-  if (!tenant) throw notFound(`tenant "${slug}" not found`);
+  if (!tenant) throw fail("tenant_not_found", `tenant "${slug}" not found`, { params: { slug } });
   return tenant;
 }

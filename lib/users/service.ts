@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db/client";
-import { conflict, forbidden, invalid, notFound } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { createUserSchema, updateUserSchema, type CreateUserInput } from "./schemas";
 import type { z } from "zod";
 
@@ -21,10 +21,10 @@ const userSelect = {
 export async function createUser(tenantId: number, input: CreateUserInput) {
   const data = createUserSchema.parse(input);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-    throw conflict(`a user with e-mail ${data.email} already exists`);
+    throw fail("email_taken", `a user with e-mail ${data.email} already exists`, { path: "email", params: { email: data.email } });
   }
   if (await db.user.findFirst({ where: { tenantId, loginNo: data.loginNo }, select: { id: true } })) {
-    throw conflict(`login number ${data.loginNo} is already taken`);
+    throw fail("login_no_taken", `login number ${data.loginNo} is already taken`, { path: "loginNo", params: { loginNo: data.loginNo } });
   }
   if (data.departmentId != null) await requireDepartment(tenantId, data.departmentId);
   return db.user.create({
@@ -53,9 +53,9 @@ export async function updateUser(
 ) {
   const data = updateUserSchema.parse(input);
   const user = await db.user.findFirst({ where: { id, tenantId }, select: { id: true, role: true } });
-  if (!user) throw notFound("user not found");
+  if (!user) throw fail("user_not_found", "user not found", { params: { id } });
   if (id === actingUserId && (data.role && data.role !== "admin" || data.disabled)) {
-    throw forbidden("you cannot demote or disable yourself");
+    throw fail("self_demotion", "you cannot demote or disable yourself");
   }
   if (data.departmentId != null) await requireDepartment(tenantId, data.departmentId);
   return db.user.update({
@@ -73,7 +73,7 @@ export async function updateUser(
 
 async function requireDepartment(tenantId: number, departmentId: number) {
   const dept = await db.department.findFirst({ where: { id: departmentId, tenantId }, select: { id: true } });
-  if (!dept) throw invalid("department not found", [{ path: "departmentId", message: "department not found" }]);
+  if (!dept) throw fail("department_unknown", "department not found", { path: "departmentId", params: { departmentId } });
 }
 
 /** Checks console credentials; returns the user or null (the same answer for any failure). */

@@ -5,11 +5,10 @@ import { findCustomerIds, findOneCustomerId, type LookupType } from "@/lib/custo
 import { findCustomerDetails } from "@/lib/customers/repository";
 import { createCustomer, customerNotFound, deleteCustomer, updateCustomer } from "@/lib/customers/service";
 import { listFeedPage } from "@/lib/feeds/service";
-import { DomainError } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { listOptionLists } from "@/lib/options/service";
 import { listTasks } from "@/lib/tasks/service";
 import { listUsers } from "@/lib/users/service";
-import { CUSTOMER_CODES } from "./envelope";
 import { wireFilter } from "./filters";
 import { toWireCustomer, wireToChanges } from "./wire-customer";
 import { toWireFeed } from "./wire-feeds";
@@ -51,9 +50,9 @@ export async function listCustomersAction(
 ) {
   const maxPage = LIST_CAP / LIST_PAGE_SIZE;
   if (q.page > maxPage) {
-    throw new DomainError("invalid", CUSTOMER_CODES["206201"], {
-      code: "206201",
-      details: [{ path: "page", message: `list_customers stops at ${LIST_CAP} customers: page must be at most ${maxPage}` }],
+    throw fail("page_invalid", `list_customers stops at ${LIST_CAP} customers: page must be at most ${maxPage}`, {
+      path: "page",
+      params: { max: maxPage },
     });
   }
   const filter = await wireFilter(caller.tenantId, q);

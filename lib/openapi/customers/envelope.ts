@@ -1,11 +1,12 @@
 import { authenticateSignature } from "@/lib/access/api-keys";
-import { json, retryHeaders, type Dialect, type RequestContext } from "@/lib/http/dialect";
-import type { DomainError } from "@/lib/http/errors";
+import type { DomainError, Reason } from "@/lib/errors";
+import { json, retryHeaders, statusOfError, type Dialect, type RequestContext } from "@/lib/http/dialect";
+import { customersText, wireDetail } from "./messages";
 
 /**
  * Seed 002 (call-centre CRM): `{success:true, code:1000, message:"操作成功！", callbackId?, …}`;
- * errors `{success:false, code, message, exception?}` with the seed's code table. Services may set
- * DomainError.code to one of the seed's codes; otherwise the kind decides.
+ * errors `{success:false, code, message, exception?}` with the seed's code table, chosen by the
+ * error's reason (CODE_OF) or else its kind.
  */
 export const CUSTOMER_CODES = {
   "2000": "未知错误",
@@ -21,6 +22,14 @@ function callbackId(ctx: RequestContext): number | string | undefined {
   if (raw == null || raw === "") return undefined;
   return /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
 }
+
+/** The seed's codes of reasons that have one; any other reason is coded by its kind. */
+const CODE_OF: Partial<Record<Reason, keyof typeof CUSTOMER_CODES>> = {
+  identity_type_invalid: "2060",
+  page_invalid: "206201",
+  page_size_invalid: "206211",
+  rate_limited: "429",
+};
 
 /** Codes whose row in the seed's table has no exception text (无). */
 const WITHOUT_EXCEPTION = new Set<string>(["206201", "206211", "429"]);
@@ -38,36 +47,37 @@ export interface CustomersErrorBody {
 
 /**
  * `message` is always the seed's text for the code; `exception` carries the specific reason (the
- * seed's exception column). Bad input without a seed code of its own is 2000 不正确的参数格式 with
- * the offending fields in `errors`.
+ * seed's exception column, worded by lib/openapi/customers/messages.ts). Bad input without a
+ * wording of its own is 2000 不正确的参数格式 with the offending fields in `errors`.
  */
 export function customersErrorBody(err: DomainError): CustomersErrorBody {
-  const errors = err.details.length ? { errors: err.details } : {};
-  const seeded = err.code && err.code in CUSTOMER_CODES ? (err.code as keyof typeof CUSTOMER_CODES) : undefined;
+  const details = err.details.map(wireDetail);
+  const errors = details.length ? { errors: details } : {};
+  const text = customersText(err);
+  const seeded = CODE_OF[err.reason];
   if (seeded) {
     return {
       code: Number(seeded),
       message: CUSTOMER_CODES[seeded],
-      ...(WITHOUT_EXCEPTION.has(seeded) ? {} : { exception: err.message }),
+      ...(WITHOUT_EXCEPTION.has(seeded) ? {} : { exception: text ?? err.message }),
       ...errors,
     };
   }
   switch (err.kind) {
     case "invalid":
+      if (text !== undefined) return { code: 2000, message: CUSTOMER_CODES["2000"], exception: text, ...errors };
       return {
         code: 2000,
         message: CUSTOMER_CODES["2000"],
         exception: FORMAT_EXCEPTION,
-        errors: err.details.length ? err.details : [{ message: err.message }],
+        errors: details.length ? details : [{ message: err.message }],
       };
     case "conflict":
-      return { code: 2000, message: CUSTOMER_CODES["2000"], exception: err.message, ...errors };
+      return { code: 2000, message: CUSTOMER_CODES["2000"], exception: text ?? err.message, ...errors };
     case "not_found":
-      return { code: 2005, message: CUSTOMER_CODES["2005"], exception: err.message };
-    case "rate_limited":
-      return { code: 429, message: CUSTOMER_CODES["429"] };
+      return { code: 2005, message: CUSTOMER_CODES["2005"], exception: text ?? err.message };
     default:
-      return { code: err.status, message: err.message };
+      return { code: statusOfError(err), message: err.message };
   }
 }
 
@@ -76,6 +86,7 @@ export const customersDialect: Dialect = {
   securityScheme: "customersSignature",
   authenticate: ({ url }) =>
     authenticateSignature(url.searchParams.get("appid"), url.searchParams.get("timestamp"), url.searchParams.get("sign")),
+  appKeyOf: ({ url }) => url.searchParams.get("appid") || undefined,
   success: (data, ctx, status) => {
     const id = callbackId(ctx);
     return json(
@@ -93,7 +104,7 @@ export const customersDialect: Dialect = {
     const id = callbackId(ctx);
     return json(
       { success: false, ...customersErrorBody(err), ...(id !== undefined ? { callbackId: id } : {}) },
-      err.status,
+      statusOfError(err),
       retryHeaders(err),
     );
   },

@@ -1,9 +1,8 @@
 import type { CustomerFilter } from "@/lib/customers/list";
-import { ruleError } from "@/lib/customers/references";
 import { findOptionByNameOrValue, notAValidOption } from "@/lib/options/service";
 import type { OptionList } from "@/lib/options/schemas";
 import { findTask, findTaskByName } from "@/lib/tasks/repository";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 
 /**
  * list_customers' `filters`: 客户任务｜客户归属｜客户类型｜客户状态｜客户来源, split on the
@@ -24,20 +23,22 @@ export async function wireFilter(
   if (!q.filters?.trim()) return filter;
   const parts = q.filters.split(/[｜|]/).map((p) => p.trim());
   if (parts.length > 5) {
-    throw invalid("filters: at most 5 parts 客户任务｜客户归属｜客户类型｜客户状态｜客户来源", [{ path: "filters", message: "at most 5 parts" }]);
+    throw fail("invalid_input", "filters: at most 5 parts 客户任务｜客户归属｜客户类型｜客户状态｜客户来源", {
+      details: [{ path: "filters", message: "at most 5 parts" }],
+    });
   }
   const [task, owner, custType, dealFlag, custFrom] = parts;
 
   if (task) {
     const found = (await findTaskByName(tenantId, task)) ?? (/^\d{1,9}$/.test(task) ? await findTask(tenantId, Number(task)) : null);
-    if (!found) throw ruleError(`找不到客户任务 ${task}`, "filters");
+    if (!found) throw fail("task_unknown", `no task ${task}`, { path: "filters", params: { taskId: task } });
     filter.taskId = found.id;
   }
 
   if (owner && !ANY_OWNER.has(owner)) {
     if (owner === MINE) {
       const operator = q.operator?.trim();
-      if (!operator) throw ruleError("我的客户 需要参数 operator (操作者工号)", "operator");
+      if (!operator) throw fail("required", "the filter 我的客户 needs operator", { path: "operator", params: { param: "operator", for: MINE } });
       filter.ownerLoginNo = operator;
     } else if (NO_OWNER.has(owner)) {
       filter.ownerId = null;

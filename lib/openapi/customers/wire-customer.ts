@@ -2,16 +2,18 @@ import { z } from "zod";
 import { parseFieldKey } from "@/lib/custom-fields/values";
 import type { CustomerDetail } from "@/lib/customers/repository";
 import type { CustomerChanges } from "@/lib/customers/schemas";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { splitLabelList } from "@/lib/labels/schemas";
 import { formatWireTime, parseWireTime } from "./time";
 import type { WireCustomer } from "./wire-schemas";
 
 /** The dialect's customer (seed 002's 客户 data structure) ↔ the domain's change set and profile. */
 
-const formatError = (path: string, message: string) => invalid(`${path}: ${message}`, [{ path: `customer.${path}`, message }]);
+const formatError = (path: string, message: string) =>
+  fail("invalid_input", `${path}: ${message}`, { details: [{ path: `customer.${path}`, message }] });
 
-const unknownField = (key: string) => invalid(`未知的自定义字段 ${key}`, [{ path: "customer.jsonStr", message: `未知的自定义字段 ${key}` }], "2000");
+const unknownField = (key: string) =>
+  fail("custom_field_unknown", `unknown custom field ${key}`, { path: "customer.jsonStr", params: { key } });
 
 function jsonStrEntries(jsonStr: WireCustomer["jsonStr"]): CustomerChanges["customFields"] {
   if (jsonStr === undefined || jsonStr === null) return undefined;

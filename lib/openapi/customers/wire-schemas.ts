@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { crmIdSchema, emailSchema, identityInputSchema, TEXT_MAX } from "@/lib/customers/schemas";
 import { LOOKUP_TYPES, type LookupType } from "@/lib/customers/lookup";
-import { DomainError, invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { CUSTOMER_CODES } from "./envelope";
 
 /**
@@ -118,16 +118,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 const paramMissing = () =>
-  invalid("param is missing or the value is empty: customer", [{ path: "customer", message: "is missing or empty" }], "2000");
+  fail("required", "param is missing or the value is empty: customer", { path: "customer", params: { param: "customer" } });
 
 /** `{customer:{…}}` → the writable fields, or the seed's errors (2000). */
 export const customerBodySchema = z.unknown().transform((body): WireCustomer => {
   if (!isPlainObject(body)) {
-    throw invalid("body: must be a JSON object {customer:{…}}", [{ path: "body", message: "must be a JSON object {customer:{…}}" }]);
+    throw fail("invalid_input", "body: must be a JSON object {customer:{…}}", { path: "body" });
   }
   const raw = body.customer;
   if (raw === undefined || raw === null || (isPlainObject(raw) && Object.keys(raw).length === 0)) throw paramMissing();
-  if (!isPlainObject(raw)) throw invalid("customer: must be an object", [{ path: "customer", message: "must be an object" }]);
+  if (!isPlainObject(raw)) throw fail("invalid_input", "customer: must be an object", { path: "customer" });
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const canonical = CANONICAL.get(key.trim().toLowerCase());
@@ -139,10 +139,8 @@ export const customerBodySchema = z.unknown().transform((body): WireCustomer => 
 
 // ─── Query strings ───────────────────────────────────────────────────────────────────────────
 
-function seeded(code: keyof typeof CUSTOMER_CODES, path: string, exception?: string) {
-  const message = exception ?? CUSTOMER_CODES[code];
-  return new DomainError("invalid", message, { code, details: [{ path, message }] });
-}
+const seeded = (reason: "page_invalid" | "page_size_invalid", path: string) =>
+  fail(reason, reason === "page_invalid" ? CUSTOMER_CODES["206201"] : CUSTOMER_CODES["206211"], { path });
 
 /** `page`: 1 when absent; anything but an integer ≥ 1 is 206201. */
 export const pageParam = z
@@ -150,7 +148,7 @@ export const pageParam = z
   .optional()
   .transform((raw) => {
     if (raw === undefined || raw.trim() === "") return 1;
-    if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < 1) throw seeded("206201", "page");
+    if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < 1) throw seeded("page_invalid", "page");
     return Number(raw);
   })
   .describe("页码, from 1 (default 1)");
@@ -162,7 +160,7 @@ export const pageSizeParam = z
   .transform((raw) => {
     if (raw === undefined || raw.trim() === "") return 20;
     const n = Number(raw.trim());
-    if (!/^\d{1,4}$/.test(raw.trim()) || n < 1 || n > 100) throw seeded("206211", "page_size");
+    if (!/^\d{1,4}$/.test(raw.trim()) || n < 1 || n > 100) throw seeded("page_size_invalid", "page_size");
     return n;
   })
   .describe("每页数量, 1–100 (default 20)");
@@ -175,9 +173,9 @@ export const lookupParams = {
 
 export function checkLookup(q: { type?: string; content?: string }): { type: LookupType; content: string } {
   const type = q.type?.trim();
-  if (!type || !(LOOKUP_TYPES as readonly string[]).includes(type)) throw seeded("2060", "type", "无效的唯一标识符类型");
+  if (!type || !(LOOKUP_TYPES as readonly string[]).includes(type)) throw fail("identity_type_invalid", "type must be id, custName, cellphone or companyName", { path: "type" });
   const content = q.content?.trim();
-  if (!content) throw seeded("2000", "content", "Couldn't find Customer");
+  if (!content) throw fail("customer_ref_missing", "content is required to find a customer", { path: "content" });
   return { type: type as LookupType, content };
 }
 

@@ -1,10 +1,15 @@
 import { issueToken } from "@/lib/access/api-keys";
-import { readJson, withDialect } from "@/lib/http/with-api-key";
+import { methodsOf, withDialect } from "@/lib/http/with-api-key";
 import { tokenRequestSchema } from "@/lib/openapi/events/auth";
 import { eventsDialect } from "@/lib/openapi/events/envelope";
 
-/** events dialect: appKey + secret → `{code:0, msg:"success", data:{token, expiresIn}}`. */
-export const POST = withDialect(eventsDialect, async ({ req }) => {
-  const { appKey, secret } = tokenRequestSchema.parse(await readJson(req));
-  return issueToken(appKey, secret);
+/**
+ * events dialect: appKey + secret → `{code:0, msg:"success", data:{token, expiresIn}}`. Failed
+ * attempts are throttled per appKey and client address (429 with Retry-After).
+ */
+const post = withDialect(eventsDialect, { body: tokenRequestSchema }, async ({ body, claimAppKey }) => {
+  await claimAppKey(body.appKey);
+  return issueToken(body.appKey, body.secret);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE } = methodsOf(eventsDialect, { POST: post });

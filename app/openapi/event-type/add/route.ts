@@ -1,10 +1,10 @@
 import { actorOfApiKey } from "@/lib/audit/audit";
 import { createEventType } from "@/lib/event-types/service";
-import { withApiKey } from "@/lib/http/with-api-key";
+import { methodsOf, withApiKey } from "@/lib/http/with-api-key";
 import { eventsDialect } from "@/lib/openapi/events/envelope";
 import { addEventTypeBodySchema, addEventTypeToDomain } from "@/lib/openapi/events/event-types";
 
-export const POST = withApiKey(
+const post = withApiKey(
   eventsDialect,
   { scopes: ["customers:write"], body: addEventTypeBodySchema },
   async ({ tenantId, principal, body }) => {
@@ -12,3 +12,5 @@ export const POST = withApiKey(
     return null;
   },
 );
+
+export const { GET, POST, PUT, PATCH, DELETE } = methodsOf(eventsDialect, { POST: post });

@@ -1,11 +1,11 @@
 import { actorOfApiKey } from "@/lib/audit/audit";
 import { archiveEventType } from "@/lib/event-types/service";
-import { withApiKey } from "@/lib/http/with-api-key";
+import { methodsOf, withApiKey } from "@/lib/http/with-api-key";
 import { eventsDialect } from "@/lib/openapi/events/envelope";
 import { deleteEventTypeBodySchema } from "@/lib/openapi/events/event-types";
 
 /** Delete archives the type (see docs/api/events.md). */
-export const POST = withApiKey(
+const post = withApiKey(
   eventsDialect,
   { scopes: ["customers:write"], body: deleteEventTypeBodySchema },
   async ({ tenantId, principal, body }) => {
@@ -13,3 +13,5 @@ export const POST = withApiKey(
     return null;
   },
 );
+
+export const { GET, POST, PUT, PATCH, DELETE } = methodsOf(eventsDialect, { POST: post });

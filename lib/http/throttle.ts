@@ -1,0 +1,56 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { fail } from "@/lib/errors";
+
+/**
+ * Failed credential attempts, throttled per appKey and per client address: guessing a secret (or a
+ * token) gets a 429 with Retry-After once the failures of a window are used up, even for a right
+ * guess, until the window ends. Successful attempts are not counted.
+ */
+export const FAILURES_PER_APP_KEY = 10;
+export const FAILURES_PER_ADDRESS = 60;
+export const FAILURE_WINDOW_SECONDS = 60;
+
+const byAppKey = new RateLimiterMemory({ keyPrefix: "cred-app", points: FAILURES_PER_APP_KEY, duration: FAILURE_WINDOW_SECONDS });
+const byAddress = new RateLimiterMemory({ keyPrefix: "cred-addr", points: FAILURES_PER_ADDRESS, duration: FAILURE_WINDOW_SECONDS });
+
+/** The client's address: the first hop of x-forwarded-for, else one shared constant. */
+export function clientAddress(req: Request): string {
+  const first = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return first || "unknown";
+}
+
+export interface CredentialAttempt {
+  /** also throttle (and count failures against) this appKey */
+  claim(appKey: string | undefined): Promise<void>;
+  /** the attempt failed: count it against the address and every claimed appKey */
+  failed(): Promise<void>;
+}
+
+const off = () => process.env.CDP_RATE_LIMIT === "off";
+
+async function refuseIfSpent(limiter: RateLimiterMemory, key: string): Promise<void> {
+  const res = await limiter.get(key);
+  if (res && res.consumedPoints >= limiter.points) {
+    throw fail("rate_limited", "too many failed credential attempts", {
+      retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    });
+  }
+}
+
+/** Starts an attempt from this address: refuses at once when its failures are used up. */
+export async function credentialAttempt(address: string): Promise<CredentialAttempt> {
+  const appKeys: string[] = [];
+  if (!off()) await refuseIfSpent(byAddress, address);
+  return {
+    async claim(appKey) {
+      if (!appKey || off()) return;
+      await refuseIfSpent(byAppKey, appKey);
+      appKeys.push(appKey);
+    },
+    async failed() {
+      if (off()) return;
+      const count = (limiter: RateLimiterMemory, key: string) => limiter.consume(key, 1).catch(() => undefined);
+      await Promise.all([count(byAddress, address), ...appKeys.map((k) => count(byAppKey, k))]);
+    },
+  };
+}
