@@ -189,16 +189,6 @@ export const queryCustomerEventsBody = z
 
 export type QueryCustomerEventsInput = z.output<typeof queryCustomerEventsBody>;
 
-/** The console's timeline: keyset paging, newest first. */
-export const listCustomerEventsQuery = z.object({
-  cursor: z.string().max(64).optional().describe("the nextCursor of the previous page"),
-  eventTypeId: z.coerce.number().int().positive().optional(),
-  from: z.coerce.date().optional().describe("events that happened at or after this instant"),
-  to: z.coerce.date().optional().describe("events that happened before this instant"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListCustomerEventsOptions = z.input<typeof listCustomerEventsQuery>;
-
 /** Who recorded an event, stored as "apikey:<id>" / "user:<id>" in CustomerEvent.recordedBy. */
 export interface EventActor {
   type: "user" | "apikey" | "system";
