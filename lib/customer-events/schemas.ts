@@ -44,7 +44,10 @@ const wallClock = () =>
   z
     .string({ error: required(TIME_FORM) })
     .trim()
-    .refine(isWallClock, { message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone)' });
+    .refine(isWallClock, {
+      message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone, years 1900 to 2999)',
+      params: { reason: "invalid_time" },
+    });
 
 const coordinate = (limit: number) =>
   z.preprocess(
@@ -163,7 +166,8 @@ const timeBound = (label: string) =>
         .string({ error: "must be a string" })
         .trim()
         .refine((v) => isWallClock(v) || isCalendarDate(v), {
-          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd"',
+          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd" (years 1900 to 2999)',
+          params: { reason: "invalid_time" },
         })
         .optional(),
     )

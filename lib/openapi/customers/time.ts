@@ -24,6 +24,9 @@ const FORMS: [RegExp, string][] = [
  */
 export function parseWireTime(text: string, timeZone: string): Date | null {
   const s = text.trim();
+  // years 1900–2999 only (lib/customer-events/time.ts): outside them times do not round-trip
+  const year = Number(s.slice(0, 4));
+  if (!(year >= 1900 && year <= 2999)) return null;
   for (const [re, pattern] of FORMS) {
     if (!re.test(s)) continue;
     const d = parse(s, pattern, new Date(0), { in: tz(timeZone) });
