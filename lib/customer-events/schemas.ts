@@ -7,14 +7,7 @@ import { isCalendarDate, isWallClock } from "./time";
  * `attributes`) so the console can build the same input without speaking the dialect.
  */
 
-export const ATTRIBUTE_TYPES = ["text", "value", "Date", "DateTime"] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-
-/** `text` | `value` | `Date` | `DateTime` in any case → the canonical spelling, else null. */
-export function canonicalAttributeType(raw: string): AttributeType | null {
-  const lower = raw.trim().toLowerCase();
-  return ATTRIBUTE_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
-}
+export { ATTRIBUTE_TYPES, canonicalAttributeType, type AttributeType } from "@/lib/event-types/attribute-types";
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_ATTRIBUTES = 100;
@@ -44,7 +37,10 @@ const wallClock = () =>
   z
     .string({ error: required(TIME_FORM) })
     .trim()
-    .refine(isWallClock, { message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone)' });
+    .refine(isWallClock, {
+      message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone, years 1900 to 2999)',
+      params: { reason: "invalid_time" },
+    });
 
 const coordinate = (limit: number) =>
   z.preprocess(
@@ -163,7 +159,8 @@ const timeBound = (label: string) =>
         .string({ error: "must be a string" })
         .trim()
         .refine((v) => isWallClock(v) || isCalendarDate(v), {
-          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd"',
+          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd" (years 1900 to 2999)',
+          params: { reason: "invalid_time" },
         })
         .optional(),
     )
@@ -188,16 +185,6 @@ export const queryCustomerEventsBody = z
   }));
 
 export type QueryCustomerEventsInput = z.output<typeof queryCustomerEventsBody>;
-
-/** The console's timeline: keyset paging, newest first. */
-export const listCustomerEventsQuery = z.object({
-  cursor: z.string().max(64).optional().describe("the nextCursor of the previous page"),
-  eventTypeId: z.coerce.number().int().positive().optional(),
-  from: z.coerce.date().optional().describe("events that happened at or after this instant"),
-  to: z.coerce.date().optional().describe("events that happened before this instant"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListCustomerEventsOptions = z.input<typeof listCustomerEventsQuery>;
 
 /** Who recorded an event, stored as "apikey:<id>" / "user:<id>" in CustomerEvent.recordedBy. */
 export interface EventActor {

@@ -10,9 +10,9 @@ const post = expectingEvents(
   withApiKey(
     eventsDialect,
     { scopes: ["customers:write"], body: batchCreateBody, maxBodyBytes: 8 * 1024 * 1024 },
-    async ({ arrival, principal, body }) => {
+    async ({ principal, body }) => {
       const actor = { type: "apikey" as const, id: principal.apiKeyId };
-      const results = await recordEvents(principal.tenantId, body.events, actor, { timeZone: principal.tenantTimeZone, arrival });
+      const results = await recordEvents(principal.tenantId, body.events, actor, { timeZone: principal.tenantTimeZone });
       return results.map(toWireBatchItem);
     },
   ),

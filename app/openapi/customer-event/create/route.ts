@@ -9,9 +9,9 @@ import { eventsDialect } from "@/lib/openapi/events/envelope";
  * `expectingEvents` lets concurrent creates share one transaction (lib/customer-events/group-commit.ts).
  */
 const post = expectingEvents(
-  withApiKey(eventsDialect, { scopes: ["customers:write"], body: createCustomerEventBody }, async ({ arrival, principal, body }) => {
+  withApiKey(eventsDialect, { scopes: ["customers:write"], body: createCustomerEventBody }, async ({ principal, body }) => {
     const actor = { type: "apikey" as const, id: principal.apiKeyId };
-    await recordEvent(principal.tenantId, body, actor, { timeZone: principal.tenantTimeZone, arrival });
+    await recordEvent(principal.tenantId, body, actor, { timeZone: principal.tenantTimeZone });
     return null;
   }),
 );
