@@ -1,18 +1,30 @@
 // The console's texts, one file per namespace and language under messages/<locale>/<namespace>.json.
 // Add a namespace by importing both files here; lib/i18n/messages.test.ts fails when a key exists in
 // one language and not the other.
+import enCategories from "@/messages/en/categories.json";
 import enCommon from "@/messages/en/common.json";
+import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
 import enShell from "@/messages/en/shell.json";
+import enStages from "@/messages/en/stages.json";
+import enTasks from "@/messages/en/tasks.json";
+import zhCategories from "@/messages/zh-CN/categories.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhShell from "@/messages/zh-CN/shell.json";
+import zhStages from "@/messages/zh-CN/stages.json";
+import zhTasks from "@/messages/zh-CN/tasks.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
+  categories: enCategories,
   common: enCommon,
+  departments: enDepartments,
   errors: enErrors,
   shell: enShell,
+  stages: enStages,
+  tasks: enTasks,
 };
 
 export type Messages = typeof en;
@@ -20,8 +32,12 @@ export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = {
   en,
   "zh-CN": {
+    categories: zhCategories,
     common: zhCommon,
+    departments: zhDepartments,
     errors: zhErrors,
     shell: zhShell,
+    stages: zhStages,
+    tasks: zhTasks,
   },
 };
