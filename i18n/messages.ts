@@ -3,28 +3,34 @@
 // one language and not the other.
 import enCategories from "@/messages/en/categories.json";
 import enCommon from "@/messages/en/common.json";
+import enCustomer from "@/messages/en/customer.json";
 import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
 import enTasks from "@/messages/en/tasks.json";
+import enTimeline from "@/messages/en/timeline.json";
 import zhCategories from "@/messages/zh-CN/categories.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhCustomer from "@/messages/zh-CN/customer.json";
 import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
 import zhTasks from "@/messages/zh-CN/tasks.json";
+import zhTimeline from "@/messages/zh-CN/timeline.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
   categories: enCategories,
   common: enCommon,
+  customer: enCustomer,
   departments: enDepartments,
   errors: enErrors,
   shell: enShell,
   stages: enStages,
   tasks: enTasks,
+  timeline: enTimeline,
 };
 
 export type Messages = typeof en;
@@ -34,10 +40,12 @@ export const MESSAGES: Record<Locale, Messages> = {
   "zh-CN": {
     categories: zhCategories,
     common: zhCommon,
+    customer: zhCustomer,
     departments: zhDepartments,
     errors: zhErrors,
     shell: zhShell,
     stages: zhStages,
     tasks: zhTasks,
+    timeline: zhTimeline,
   },
 };

@@ -102,10 +102,10 @@ test("a department can be created and deleted; one with staff is refused", async
   const busyRow = page.getByRole("row", { name: new RegExp(busy) });
   await busyRow.getByRole("button", { name: `Delete ${busy}` }).click();
   // the list's counts already say it is in use: the dialog says why and offers no Delete
-  const confirm = page.getByRole("alertdialog");
-  await expect(confirm.getByRole("alert")).toContainText(`${busy} still has 1 staff`);
-  await expect(confirm.getByRole("button", { name: "Delete" })).toHaveCount(0);
-  await confirm.getByRole("button", { name: "Close" }).click();
+  const refusal = page.getByRole("alertdialog");
+  await expect(refusal.getByRole("alert")).toContainText(`${busy} still has 1 staff`);
+  await expect(refusal.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await refusal.getByRole("button", { name: "Close" }).click();
   await expect(busyRow).toBeVisible();
 });
 
