@@ -4,8 +4,10 @@
 import enCategories from "@/messages/en/categories.json";
 import enCommon from "@/messages/en/common.json";
 import enCustomer from "@/messages/en/customer.json";
+import enDashboard from "@/messages/en/dashboard.json";
 import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
+import enEventTypes from "@/messages/en/eventTypes.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
 import enTasks from "@/messages/en/tasks.json";
@@ -13,8 +15,10 @@ import enTimeline from "@/messages/en/timeline.json";
 import zhCategories from "@/messages/zh-CN/categories.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhCustomer from "@/messages/zh-CN/customer.json";
+import zhDashboard from "@/messages/zh-CN/dashboard.json";
 import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
+import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
 import zhTasks from "@/messages/zh-CN/tasks.json";
@@ -25,8 +29,10 @@ const en = {
   categories: enCategories,
   common: enCommon,
   customer: enCustomer,
+  dashboard: enDashboard,
   departments: enDepartments,
   errors: enErrors,
+  eventTypes: enEventTypes,
   shell: enShell,
   stages: enStages,
   tasks: enTasks,
@@ -41,8 +47,10 @@ export const MESSAGES: Record<Locale, Messages> = {
     categories: zhCategories,
     common: zhCommon,
     customer: zhCustomer,
+    dashboard: zhDashboard,
     departments: zhDepartments,
     errors: zhErrors,
+    eventTypes: zhEventTypes,
     shell: zhShell,
     stages: zhStages,
     tasks: zhTasks,
