@@ -1,7 +1,9 @@
 // The console's texts, one file per namespace and language under messages/<locale>/<namespace>.json.
 // Add a namespace by importing both files here; lib/i18n/messages.test.ts fails when a key exists in
 // one language and not the other.
+import enAuth from "@/messages/en/auth.json";
 import enCategories from "@/messages/en/categories.json";
+import enComing from "@/messages/en/coming.json";
 import enCommon from "@/messages/en/common.json";
 import enCustomer from "@/messages/en/customer.json";
 import enDashboard from "@/messages/en/dashboard.json";
@@ -12,7 +14,9 @@ import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
 import enTasks from "@/messages/en/tasks.json";
 import enTimeline from "@/messages/en/timeline.json";
+import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCategories from "@/messages/zh-CN/categories.json";
+import zhComing from "@/messages/zh-CN/coming.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhCustomer from "@/messages/zh-CN/customer.json";
 import zhDashboard from "@/messages/zh-CN/dashboard.json";
@@ -26,7 +30,9 @@ import zhTimeline from "@/messages/zh-CN/timeline.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
+  auth: enAuth,
   categories: enCategories,
+  coming: enComing,
   common: enCommon,
   customer: enCustomer,
   dashboard: enDashboard,
@@ -44,7 +50,9 @@ export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = {
   en,
   "zh-CN": {
+    auth: zhAuth,
     categories: zhCategories,
+    coming: zhComing,
     common: zhCommon,
     customer: zhCustomer,
     dashboard: zhDashboard,
