@@ -10,6 +10,7 @@ import enDashboard from "@/messages/en/dashboard.json";
 import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
 import enEventTypes from "@/messages/en/eventTypes.json";
+import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
 import enTasks from "@/messages/en/tasks.json";
@@ -23,6 +24,7 @@ import zhDashboard from "@/messages/zh-CN/dashboard.json";
 import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
+import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
 import zhTasks from "@/messages/zh-CN/tasks.json";
@@ -39,6 +41,7 @@ const en = {
   departments: enDepartments,
   errors: enErrors,
   eventTypes: enEventTypes,
+  settings: enSettings,
   shell: enShell,
   stages: enStages,
   tasks: enTasks,
@@ -59,6 +62,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     departments: zhDepartments,
     errors: zhErrors,
     eventTypes: zhEventTypes,
+    settings: zhSettings,
     shell: zhShell,
     stages: zhStages,
     tasks: zhTasks,
