@@ -112,11 +112,13 @@ for (const locale of ["zh-CN", "en-US"] as const) {
 
 test("an event is recorded with one attribute left empty", async ({ signedInPage: page }) => {
   const u = unique();
+  const stage = (await (await page.request.post("/api/stages", { data: { name: `可选阶段-${u}` } })).json()) as { id: number };
   const typeRes = await page.request.post("/api/event-types", {
     data: {
       eventKey: `opt_${u}`,
       name: `可选-${u}`,
       isInteract: false,
+      stageId: stage.id,
       attributes: [
         { attrKey: "amount", attrName: "金额", type: "value", showInFlow: true },
         { attrKey: "product", attrName: "商品", type: "text", showInFlow: true },
@@ -157,6 +159,8 @@ test("a stage in use: the delete dialog says why and offers no Delete", async ({
 test("the timeline refuses a reversed date range in the form", async ({ signedInPage: page }) => {
   const c = (await (await page.request.post("/api/customers", { data: { name: `客户-${unique()}` } })).json()) as { id: number };
   await page.goto(`/customers/${c.id}`);
+  // the timeline has loaded (and the page is interactive) before the dates are typed
+  await expect(page.getByText("Nothing has happened yet")).toBeVisible();
   await page.getByLabel("From", { exact: true }).fill("2026-03-10");
   await expect(page).toHaveURL(/from=2026-03-10/);
   await page.getByLabel("To", { exact: true }).fill("2026-03-01");
