@@ -106,8 +106,11 @@ function authorOf(item: TimelineItem): ActorRef {
   }
 }
 
+const SMS_STATUSES = new Set(["sent", "delivered", "failed", "received"]);
+
 function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
   const t = useTranslations("timeline.entry");
+  const ts = useTranslations("customer.history.sms");
   switch (item.kind) {
     case "event":
       return <EventBody item={item} type={type} />;
@@ -151,7 +154,7 @@ function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
           <Pairs
             pairs={[
               [t("phone"), item.phone ?? "—"],
-              [t("status"), item.status],
+              [t("status"), SMS_STATUSES.has(item.status) ? ts(`statuses.${item.status as "sent"}`) : item.status],
             ]}
           />
         </>
