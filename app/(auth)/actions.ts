@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 
@@ -14,7 +15,8 @@ export interface SignInState {
 export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").trim();
   const password = String(formData.get("password") ?? "");
-  if (!email || !password) return { error: "Enter your e-mail and password.", email };
+  const t = await getTranslations("auth");
+  if (!email || !password) return { error: t("missing"), email };
   try {
     await signIn("credentials", { email, password, redirectTo: safeRedirectPath(formData.get("redirectTo")) });
   } catch (err) {
@@ -22,7 +24,7 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
     // propagate, as must anything unexpected.
     if (err instanceof AuthError) {
       return {
-        error: err.type === "CredentialsSignin" ? "Wrong e-mail or password" : "Sign-in failed. Please try again.",
+        error: err.type === "CredentialsSignin" ? t("wrong") : t("failed"),
         email,
       };
     }

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInWithPassword, type SignInState } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Label } from "@/components/ui/label";
 
 /** E-mail + password form; works without JavaScript too (a plain form post to the server action). */
 export function SignInForm({ redirectTo }: { redirectTo: string }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
   return (
     <form action={action} className="grid gap-4" noValidate>
@@ -20,7 +22,7 @@ export function SignInForm({ redirectTo }: { redirectTo: string }) {
         </p>
       )}
       <div className="grid gap-2">
-        <Label htmlFor="email">E-mail</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input
           id="email"
           name="email"
@@ -33,12 +35,12 @@ export function SignInForm({ redirectTo }: { redirectTo: string }) {
         />
       </div>
       <div className="grid gap-2">
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={!!state.error || undefined} />
       </div>
       <Button type="submit" disabled={pending} className="mt-1 w-full">
         {pending && <LoaderCircle className="animate-spin" />}
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

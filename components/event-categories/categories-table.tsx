@@ -2,75 +2,49 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { ListTree } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Button } from "@/components/ui/button";
-import { RowActions } from "@/components/settings/row-actions";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ApiNameHeader } from "@/components/settings/id-header";
+import { SettingsTable } from "@/components/settings/settings-table";
 import type { EventCategory } from "@/lib/event-categories/schemas";
 import { CategoryDialog } from "./category-dialog";
 import { useDeleteEventCategory, useEventCategories } from "./use-event-categories";
 
 export function CategoriesTable({ initialData, canWrite }: { initialData: EventCategory[]; canWrite: boolean }) {
+  const t = useTranslations("categories");
+  const tc = useTranslations("common");
   const categories = useEventCategories(initialData);
-  const remove = useDeleteEventCategory();
+  const { mutateAsync: deleteCategory } = useDeleteEventCategory();
 
-  const columns = useMemo<ColumnDef<EventCategory>[]>(() => {
-    const base: ColumnDef<EventCategory>[] = [
-      { accessorKey: "sort", header: "Order", meta: { className: "w-24 tabular-nums" } },
-      { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
-      { accessorKey: "code", header: "Code", cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span> },
-      { accessorKey: "eventTypeCount", header: "Event types", meta: { className: "text-right tabular-nums" } },
-    ];
-    if (!canWrite) return base;
-    return [
-      ...base,
+  const columns = useMemo<ColumnDef<EventCategory>[]>(
+    () => [
+      { accessorKey: "sort", header: tc("order"), meta: { className: "w-24 tabular-nums" } },
+      { accessorKey: "name", header: tc("name"), cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
       {
-        id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
-        enableSorting: false,
-        meta: { className: "w-px text-right whitespace-nowrap" },
-        cell: ({ row: { original: c } }) => (
-          <RowActions
-            name={c.name}
-            editLabel="Edit"
-            editDialog={(trigger) => <CategoryDialog category={c} trigger={trigger} />}
-            deleteTitle={`Delete category ${c.name}?`}
-            deleteDescription={
-              c.eventTypeCount > 0
-                ? `Its ${c.eventTypeCount} event type${c.eventTypeCount === 1 ? "" : "s"} will become ungrouped.`
-                : "No event type uses it."
-            }
-            deletedMessage={`Category ${c.name} is deleted`}
-            onDelete={() => remove.mutateAsync(c.id)}
-          />
-        ),
+        accessorKey: "code",
+        header: () => <ApiNameHeader label={tc("code")} apiName="category" />,
+        cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span>,
       },
-    ];
-    // `remove.mutateAsync` is stable across renders
-  }, [canWrite]);
+      { accessorKey: "eventTypeCount", header: t("columns.eventTypes"), meta: { className: "text-right tabular-nums" } },
+    ],
+    [t, tc],
+  );
 
-  if (categories.isError) {
-    return (
-      <EmptyState
-        title="Could not load categories"
-        description={categories.error.message}
-        action={
-          <Button variant="outline" onClick={() => categories.refetch()}>
-            Try again
-          </Button>
-        }
-      />
-    );
-  }
   return (
-    <DataTable
+    <SettingsTable
+      query={categories}
       columns={columns}
-      data={categories.data ?? []}
-      getRowId={(c) => String(c.id)}
-      isLoading={categories.isPending}
-      isFetching={categories.isFetching}
-      empty={<EmptyState icon={ListTree} title="No categories yet" description="Event types without one are listed as ungrouped." className="border-0 py-6" />}
+      canWrite={canWrite}
+      icon={ListTree}
+      messages={{ empty: t("empty"), emptyHint: t("emptyHint"), loadFailed: t("loadFailed") }}
+      row={{
+        editDialog: (c, trigger) => <CategoryDialog category={c} trigger={trigger} />,
+        editLabel: tc("edit"),
+        deleteTitle: (c) => t("deleteTitle", { name: c.name }),
+        deleteDescription: (c) => (c.eventTypeCount > 0 ? t("deleteUngroups", { count: c.eventTypeCount }) : t("deleteFree")),
+        deletedMessage: (c) => t("deleted", { name: c.name }),
+        onDelete: deleteCategory,
+      }}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useFieldArray, useFormContext, useFormState, useWatch, type FieldPath } from "react-hook-form";
@@ -8,7 +9,7 @@ import { FormControl, FormField, FormItem, FormLabel, useFormField } from "@/com
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
-import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES, MAX_ATTRIBUTES, type EventTypeFormValues } from "@/lib/event-types/schemas";
+import { ATTRIBUTE_TYPES, MAX_ATTRIBUTES, type EventTypeFormValues } from "@/lib/event-types/schemas";
 
 type KeyPath = FieldPath<EventTypeFormValues> & `attributes.${number}.attrKey`;
 
@@ -49,6 +50,7 @@ function RowMessage() {
  * refinement (shared with the API), so a duplicate is flagged on the later row as it is typed.
  */
 export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
+  const t = useTranslations("eventTypes.attributes");
   const form = useFormContext<EventTypeFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "attributes" });
 
@@ -74,30 +76,30 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
     <div className="grid gap-3">
       <div className="flex items-center justify-between gap-3">
         <div>
-          <h2 className="font-medium">Attributes</h2>
+          <h2 className="font-medium">{t("title")}</h2>
           <p className="text-xs text-muted-foreground">
-            The values an event of this type carries. “Show in flow” offers an attribute in the automation editor.
+            {t("description")}
           </p>
         </div>
         {!readOnly && (
           <Button variant="outline" size="sm" disabled={fields.length >= MAX_ATTRIBUTES} onClick={() => append({ ...NEW_ROW })}>
-            <Plus /> Add attribute
+            <Plus /> {t("add")}
           </Button>
         )}
       </div>
       {fields.length === 0 ? (
-        <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">No attributes yet.</p>
+        <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">{t("none")}</p>
       ) : (
-        <ol className="grid gap-2" aria-label="Attributes">
+        <ol className="grid gap-2" aria-label={t("title")}>
           <li
             aria-hidden
             className="hidden grid-cols-[2rem_1fr_1fr_11rem_5.5rem_6.5rem] gap-2 px-2 text-xs font-medium text-muted-foreground md:grid"
           >
             <span>#</span>
-            <span>Key</span>
-            <span>Name</span>
-            <span>Type</span>
-            <span>In flow</span>
+            <span>{t("key")}</span>
+            <span>{t("name")}</span>
+            <span>{t("type")}</span>
+            <span>{t("inFlow")}</span>
             <span />
           </li>
           {fields.map((row, i) => (
@@ -112,10 +114,10 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 name={`attributes.${i}.attrKey`}
                 render={({ field }) => (
                   <FormItem className="gap-1">
-                    <FormLabel className="sr-only">Key of attribute {i + 1}</FormLabel>
+                    <FormLabel className="sr-only">{t("keyOf", { n: i + 1 })}</FormLabel>
                     <RowControl>
                       <Input
-                        placeholder="amount"
+                        placeholder={t("keyHint")}
                         className="font-mono"
                         autoComplete="off"
                         {...field}
@@ -134,9 +136,9 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 name={`attributes.${i}.attrName`}
                 render={({ field }) => (
                   <FormItem className="gap-1">
-                    <FormLabel className="sr-only">Name of attribute {i + 1}</FormLabel>
+                    <FormLabel className="sr-only">{t("nameOf", { n: i + 1 })}</FormLabel>
                     <RowControl>
-                      <Input placeholder="金额" autoComplete="off" {...field} />
+                      <Input placeholder={t("nameHint")} autoComplete="off" {...field} />
                     </RowControl>
                     <RowMessage />
                   </FormItem>
@@ -147,12 +149,12 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                 name={`attributes.${i}.type`}
                 render={({ field }) => (
                   <FormItem className="gap-1">
-                    <FormLabel className="sr-only">Type of attribute {i + 1}</FormLabel>
+                    <FormLabel className="sr-only">{t("typeOf", { n: i + 1 })}</FormLabel>
                     <RowControl>
                       <NativeSelect {...field}>
-                        {ATTRIBUTE_TYPES.map((t) => (
-                          <option key={t} value={t}>
-                            {ATTRIBUTE_TYPE_LABELS[t]}
+                        {ATTRIBUTE_TYPES.map((type) => (
+                          <option key={type} value={type}>
+                            {t(`types.${type}`)} ({type})
                           </option>
                         ))}
                       </NativeSelect>
@@ -169,19 +171,19 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                     <RowControl>
                       <Switch checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />
                     </RowControl>
-                    <FormLabel className="text-xs font-normal text-muted-foreground md:sr-only">Show attribute {i + 1} in flow</FormLabel>
+                    <FormLabel className="text-xs font-normal text-muted-foreground md:sr-only">{t("showInFlow", { n: i + 1 })}</FormLabel>
                   </FormItem>
                 )}
               />
               {!readOnly && (
                 <div className="flex items-center justify-end gap-0.5">
-                  <Button variant="ghost" size="icon-sm" aria-label={`Move attribute ${i + 1} up`} disabled={i === 0} onClick={() => reorder(i, i - 1)}>
+                  <Button variant="ghost" size="icon-sm" aria-label={t("up", { n: i + 1 })} disabled={i === 0} onClick={() => reorder(i, i - 1)}>
                     <ArrowUp />
                   </Button>
                   <Button
                     variant="ghost"
                     size="icon-sm"
-                    aria-label={`Move attribute ${i + 1} down`}
+                    aria-label={t("down", { n: i + 1 })}
                     disabled={i === fields.length - 1}
                     onClick={() => reorder(i, i + 1)}
                   >
@@ -191,7 +193,7 @@ export function AttributesEditor({ readOnly }: { readOnly: boolean }) {
                     variant="ghost"
                     size="icon-sm"
                     className="text-destructive hover:text-destructive"
-                    aria-label={`Remove attribute ${i + 1}`}
+                    aria-label={t("remove", { n: i + 1 })}
                     onClick={() => remove(i)}
                   >
                     <Trash2 />

@@ -1,8 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ArchiveRestore, Lock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useCallback } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -24,7 +27,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
-import { toast, toastError } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
 import type { EventCategory } from "@/lib/event-categories/schemas";
 import { eventTypeFormSchema, type EventType } from "@/lib/event-types/schemas";
 import { eventTypeFormDefaults } from "@/lib/event-types/serializers";
@@ -50,6 +53,9 @@ export interface EventTypeFormProps {
  * until restored.
  */
 export function EventTypeForm({ eventType, canWrite, initialStages, initialCategories }: EventTypeFormProps) {
+  const t = useTranslations("eventTypes");
+  const tc = useTranslations("common");
+  const { errorText, detailText, toastError } = useErrorText();
   const router = useRouter();
   const editing = eventType !== undefined;
   const readOnly = !canWrite || !!eventType?.archived;
@@ -60,7 +66,19 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
   const restore = useRestoreEventType();
 
   const form = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(eventTypeFormSchema),
+    resolver: useFormResolver(
+      eventTypeFormSchema,
+      useCallback(
+        (issue: { code: string; path: PropertyKey[]; message: string }) => {
+          const [head, index, leaf] = issue.path;
+          if (head !== "attributes" || leaf !== "attrKey" || typeof index !== "number") return undefined;
+          const twice = issue.code === "custom" && /\(also item (\d+)\)/.exec(issue.message);
+          if (twice) return t("attributes.usedTwice", { key: (/^"(.*)" is used twice/.exec(issue.message)?.[1] ?? ""), n: Number(twice[1]) + 1 });
+          return issue.code === "invalid_format" ? t("attributes.keyFormat") : undefined;
+        },
+        [t],
+      ),
+    ),
     defaultValues: eventTypeFormDefaults(eventType),
     // live: a duplicate attribute key or a bad eventKey shows as it is typed
     mode: "onChange",
@@ -71,19 +89,19 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
       if (editing) {
         const { eventKey: _fixed, ...patch } = values;
         const saved = await update.mutateAsync(patch);
-        toast.success(`${saved.name} is saved`);
+        toast.success(t("savedToast", { name: saved.name }));
       } else {
         const saved = await create.mutateAsync(values);
-        toast.success(`${saved.name} is created`);
+        toast.success(t("createdToast", { name: saved.name }));
       }
       router.push("/event-types");
       router.refresh();
     } catch (err) {
       // a taken key is a conflict with no field path: it belongs next to the key all the same
       if (!editing && err instanceof ApiError && err.kind === "conflict" && err.message.includes("eventKey")) {
-        form.setError("eventKey", { type: "server", message: err.message });
-      } else if (!applyServerErrors(form, err)) {
-        form.setError("root.server", { message: "Could not save the event type; try again." });
+        form.setError("eventKey", { type: "server", message: errorText(err) });
+      } else if (!applyServerErrors(form, err, { errorText, detailText })) {
+        form.setError("root.server", { message: tc("couldNotSave") });
       }
     }
   }
@@ -94,7 +112,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
         {eventType?.archived && (
           <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warning/40 bg-warning/10 px-4 py-3 text-sm">
             <span className="flex items-center gap-2">
-              <Lock className="size-4" /> This event type is archived: it accepts no new events and cannot be edited.
+              <Lock className="size-4" /> {t("form.archivedBanner")}
             </span>
             {canWrite && (
               <Button
@@ -104,14 +122,14 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 onClick={() =>
                   restore.mutate(eventType.id, {
                     onSuccess: () => {
-                      toast.success(`${eventType.name} is restored`);
+                      toast.success(t("restoredToast", { name: eventType.name }));
                       router.refresh();
                     },
                     onError: (e) => toastError(e),
                   })
                 }
               >
-                <ArchiveRestore /> Restore
+                <ArchiveRestore /> {t("restore")}
               </Button>
             )}
           </div>
@@ -125,12 +143,12 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="eventKey"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Event key</FormLabel>
+                    <FormLabel>{t("form.eventKey")}</FormLabel>
                     <FormControl>
                       <Input placeholder="order_paid" className="font-mono" autoComplete="off" readOnly={editing} {...field} />
                     </FormControl>
                     <FormDescription>
-                      {editing ? "Fixed: integrators and recorded events refer to it." : "How the events API names this type; cannot change later."}
+                      {editing ? t("form.eventKeyFixed") : t("form.eventKeyNew")}
                     </FormDescription>
                     <FormMessage />
                   </FormItem>
@@ -141,9 +159,9 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="name"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Name</FormLabel>
+                    <FormLabel>{t("form.name")}</FormLabel>
                     <FormControl>
-                      <Input placeholder="订单支付" autoComplete="off" {...field} />
+                      <Input placeholder={tc("example", { value: t("form.nameHint") })} autoComplete="off" {...field} />
                     </FormControl>
                     <FormMessage />
                   </FormItem>
@@ -154,7 +172,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="stageId"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Stage</FormLabel>
+                    <FormLabel>{t("form.stage")}</FormLabel>
                     <FormControl>
                       <NativeSelect
                         name={field.name}
@@ -164,7 +182,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                         onChange={(e) => field.onChange(e.target.value === "" ? 0 : Number(e.target.value))}
                       >
                         <option value="" disabled>
-                          {stages.isPending ? "Loading stages…" : "Choose a stage"}
+                          {stages.isPending ? t("form.loadingStages") : t("form.chooseStage")}
                         </option>
                         {(stages.data ?? []).map((s) => (
                           <option key={s.id} value={s.id}>
@@ -185,7 +203,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="categoryCode"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Category</FormLabel>
+                    <FormLabel>{t("form.category")}</FormLabel>
                     <FormControl>
                       <NativeSelect
                         name={field.name}
@@ -194,7 +212,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                         value={field.value ?? ""}
                         onChange={(e) => field.onChange(e.target.value === "" ? null : e.target.value)}
                       >
-                        <option value="">None (ungrouped)</option>
+                        <option value="">{t("form.noCategory")}</option>
                         {(categories.data ?? []).map((c) => (
                           <option key={c.id} value={c.code}>
                             {c.name} ({c.code})
@@ -202,7 +220,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                         ))}
                       </NativeSelect>
                     </FormControl>
-                    <FormDescription>Groups the type in the automation editor’s event picker.</FormDescription>
+                    <FormDescription>{t("form.categoryHint")}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -212,13 +230,13 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="rating"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Rating</FormLabel>
+                    <FormLabel>{t("form.rating")}</FormLabel>
                     <FormControl>
                       <Input
                         type="number"
                         inputMode="numeric"
                         step={1}
-                        placeholder="None"
+                        placeholder={t("form.ratingPlaceholder")}
                         name={field.name}
                         ref={field.ref}
                         onBlur={field.onBlur}
@@ -227,7 +245,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                         onChange={(e) => field.onChange(e.target.value === "" ? null : e.target.valueAsNumber)}
                       />
                     </FormControl>
-                    <FormDescription>Added to the customer’s score for each event; empty for none.</FormDescription>
+                    <FormDescription>{t("form.ratingHint")}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -237,12 +255,12 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                 name="isInteract"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Interactive</FormLabel>
+                    <FormLabel>{t("form.interactive")}</FormLabel>
                     <div className="flex h-9 items-center gap-3">
                       <FormControl>
                         <Switch checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />
                       </FormControl>
-                      <span className="text-sm text-muted-foreground">{field.value ? "An interaction (互动行为)" : "Not an interaction"}</span>
+                      <span className="text-sm text-muted-foreground">{field.value ? t("form.interaction") : t("form.notInteraction")}</span>
                     </div>
                     <FormMessage />
                   </FormItem>
@@ -255,11 +273,11 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
         <div className="flex items-center gap-2">
           {!readOnly && (
             <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Create event type"}
+              {form.formState.isSubmitting ? tc("saving") : editing ? t("form.saveChanges") : t("form.create")}
             </Button>
           )}
           <Button asChild variant="outline">
-            <Link href="/event-types">{readOnly ? "Back to event types" : "Cancel"}</Link>
+            <Link href="/event-types">{readOnly ? t("form.backToList") : tc("cancel")}</Link>
           </Button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Archive, ArchiveRestore, Pencil, Search, Zap } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -13,7 +14,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { toast, toastError } from "@/components/ui/toast";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { toast } from "@/components/ui/toast";
 import type { EventType } from "@/lib/event-types/schemas";
 import { useArchiveEventType, useEventTypes, useRestoreEventType } from "./use-event-types";
 
@@ -39,6 +41,9 @@ function useListParams() {
 }
 
 export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations("eventTypes");
+  const tc = useTranslations("common");
+  const { errorText, toastError } = useErrorText();
   const { q, archived, update } = useListParams();
   const [text, setText] = useState(q);
   // the last ?q= this box wrote: any other change of the URL (back, a link) comes from outside
@@ -70,101 +75,99 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
     () => [
       {
         id: "name",
-        accessorFn: (t) => t.name.toLowerCase(),
-        header: "Name",
-        cell: ({ row: { original: t } }) => (
+        accessorFn: (type) => type.name.toLowerCase(),
+        header: t("columns.name"),
+        // at 390 px the cells share little room: names and keys keep a readable width
+        meta: { className: "min-w-36" },
+        cell: ({ row: { original: type } }) => (
           <span className="flex items-center gap-2">
-            <Link href={`/event-types/${t.id}`} className="font-medium hover:underline">
-              {t.name}
+            <Link href={`/event-types/${type.id}`} className="font-medium hover:underline">
+              {type.name}
             </Link>
-            {t.archived && <Badge variant="muted">Archived</Badge>}
+            {type.archived && <Badge variant="muted">{t("archived")}</Badge>}
           </span>
         ),
       },
       {
         accessorKey: "eventKey",
-        header: "Event key",
+        header: t("columns.eventKey"),
+        meta: { className: "whitespace-nowrap" },
         cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span>,
       },
       {
         id: "stage",
-        accessorFn: (t) => t.stage?.name ?? "",
-        header: "Stage",
-        cell: ({ row: { original: t } }) => t.stage?.name ?? <span className="text-muted-foreground">—</span>,
+        accessorFn: (type) => type.stage?.name ?? "",
+        header: t("columns.stage"),
+        meta: { className: "whitespace-nowrap" },
+        cell: ({ row: { original: type } }) => type.stage?.name ?? <span className="text-muted-foreground">—</span>,
       },
       {
         id: "category",
-        accessorFn: (t) => t.category?.name ?? "",
-        header: "Category",
-        cell: ({ row: { original: t } }) => t.category?.name ?? <span className="text-muted-foreground">Ungrouped</span>,
+        accessorFn: (type) => type.category?.name ?? "",
+        header: t("columns.category"),
+        meta: { className: "whitespace-nowrap" },
+        cell: ({ row: { original: type } }) => type.category?.name ?? <span className="text-muted-foreground">{t("ungrouped")}</span>,
       },
       {
         accessorKey: "rating",
-        header: "Rating",
+        header: t("columns.rating"),
         meta: { className: "text-right tabular-nums" },
-        cell: ({ row: { original: t } }) => t.rating ?? <span className="text-muted-foreground">—</span>,
+        cell: ({ row: { original: type } }) => type.rating ?? <span className="text-muted-foreground">—</span>,
       },
       {
         accessorKey: "isInteract",
-        header: "Interactive",
-        cell: ({ row: { original: t } }) => (t.isInteract ? <Badge variant="success">Yes</Badge> : <Badge variant="muted">No</Badge>),
+        header: t("columns.interactive"),
+        meta: { className: "whitespace-nowrap" },
+        cell: ({ row: { original: type } }) => (type.isInteract ? <Badge variant="success">{t("yes")}</Badge> : <Badge variant="muted">{t("no")}</Badge>),
       },
       {
         id: "attributes",
-        accessorFn: (t) => t.attributes.length,
-        header: "Attributes",
+        accessorFn: (type) => type.attributes.length,
+        header: t("columns.attributes"),
         meta: { className: "text-right tabular-nums" },
       },
       ...(canWrite ? [actionsColumn()] : []),
     ],
     // the mutations' functions are stable; their pending flags are what changes the cells
-    [canWrite, archive.isPending, restore.isPending],
+    [canWrite, archive.isPending, restore.isPending, t],
   );
 
   function actionsColumn(): ColumnDef<EventType> {
     return {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{tc("actions")}</span>,
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
-      cell: ({ row: { original: t } }) =>
-        t.archived ? (
+      cell: ({ row: { original: type } }) =>
+        type.archived ? (
           <Button
             variant="ghost"
             size="sm"
             disabled={restore.isPending}
             onClick={() =>
-              restore.mutate(t.id, { onSuccess: () => toast.success(`${t.name} is restored`), onError: (e) => toastError(e) })
+              restore.mutate(type.id, { onSuccess: () => toast.success(t("restoredToast", { name: type.name })), onError: (e) => toastError(e) })
             }
           >
-            <ArchiveRestore /> Restore
+            <ArchiveRestore /> {t("restore")}
           </Button>
         ) : (
           <span className="inline-flex gap-1">
             <Button asChild variant="ghost" size="sm">
-              <Link href={`/event-types/${t.id}`} aria-label={`Edit ${t.name}`}>
-                <Pencil /> Edit
+              <Link href={`/event-types/${type.id}`} aria-label={`${t("edit")} ${type.name}`}>
+                <Pencil /> {t("edit")}
               </Link>
             </Button>
             <ConfirmDialog
               trigger={
-                <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Archive ${t.name}`}>
-                  <Archive /> Archive
+                <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`${t("archive")} ${type.name}`}>
+                  <Archive /> {t("archive")}
                 </Button>
               }
-              title={`Archive ${t.name}?`}
-              description={`“${t.eventKey}” leaves the lists here and in the events API, and new events of this type are refused. Recorded events keep it; you can restore it later.`}
-              confirmLabel="Archive"
+              title={t("archiveTitle", { name: type.name })}
+              description={t("archiveDescription", { key: type.eventKey })}
+              confirmLabel={t("archive")}
               destructive
-              onConfirm={() =>
-                archive.mutateAsync(t.id).then(
-                  () => toast.success(`${t.name} is archived`),
-                  (e: unknown) => {
-                    toastError(e);
-                    throw e;
-                  },
-                )
-              }
+              onConfirm={() => archive.mutateAsync(type.id).then(() => toast.success(t("archivedToast", { name: type.name })))}
             />
           </span>
         ),
@@ -181,8 +184,8 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input
             type="search"
-            aria-label="Search event types"
-            placeholder="Search by name or key…"
+            aria-label={t("search")}
+            placeholder={t("searchHint")}
             className="pl-8"
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -190,16 +193,16 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
         </div>
         <div className="flex items-center gap-2">
           <Switch id="show-archived" checked={archived} onCheckedChange={(on) => update({ archived: on ? "1" : null })} />
-          <Label htmlFor="show-archived">Show archived</Label>
+          <Label htmlFor="show-archived">{t("showArchived")}</Label>
         </div>
       </div>
       {list.isError ? (
         <EmptyState
-          title="Could not load event types"
-          description={list.error.message}
+          title={t("loadFailed")}
+          description={errorText(list.error)}
           action={
             <Button variant="outline" onClick={() => list.refetch()}>
-              Try again
+              {tc("retry")}
             </Button>
           }
         />
@@ -207,17 +210,17 @@ export function EventTypesTable({ canWrite }: { canWrite: boolean }) {
         <DataTable
           columns={columns}
           data={rows}
-          getRowId={(t) => String(t.id)}
+          getRowId={(type) => String(type.id)}
           isLoading={list.isPending}
           isFetching={list.isFetching}
           empty={
             filtered ? (
-              <EmptyState title="No event type matches" description="Try another name or key." className="border-0 py-6" />
+              <EmptyState title={t("noMatch")} description={t("noMatchHint")} className="border-0 py-6" />
             ) : (
               <EmptyState
                 icon={Zap}
-                title="No event types yet"
-                description={canWrite ? "Create the first one with “New event type”." : "An editor has not defined any yet."}
+                title={t("empty")}
+                description={canWrite ? t("emptyHintWriter") : t("emptyHintReader")}
                 className="border-0 py-6"
               />
             )

@@ -1,46 +1,82 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { applyServerErrors, Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRootError } from "@/components/ui/form";
+import {
+  applyServerErrors,
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 
-/** What a NameDialog edits: a record known by one name, unique within the tenant. */
-export type NameSchema = z.ZodType<{ name: string }, { name: string }>;
+/** What a NameDialog edits: a named record, with a code (categories) and a sort order (stages, categories) where it has them. */
+export interface NameValues {
+  name: string;
+  code?: string;
+  sort?: number;
+}
 
-export interface NameDialogProps {
-  /** "department", "task": used in the title, the buttons and the messages */
-  noun: string;
+export interface NameDialogProps<V extends NameValues> {
   /** the same schema the API route validates with */
-  schema: NameSchema;
-  /** the record to rename; omit to create one */
-  current?: { id: number; name: string };
-  /** creates (no id) or renames (id), answering the saved record */
-  save: (values: { name: string; id?: number }) => Promise<{ name: string }>;
+  schema: z.ZodType<V, V>;
+  /** the fields beside the name, in this order: code before the name, sort after it */
+  fields?: { code?: { hint: string; description: ReactNode }; sort?: { hint: string } };
+  /** the record to edit; omit to create one */
+  current?: V & { id: number };
+  /** creates (no id) or saves (id), answering the saved record */
+  save: (values: V & { id?: number }) => Promise<{ name: string }>;
+  title: string;
   description: ReactNode;
-  placeholder?: string;
+  /** an example shown as a hint, never as a value ("e.g. 华东销售部") */
+  nameHint?: string;
+  /** the submit button's word when creating ("Create stage") and when editing ("Rename", "Save") */
+  submitLabel: string;
+  /** the toast once saved */
+  savedMessage: (name: string) => string;
   trigger: ReactNode;
 }
 
-/** Create or rename a named record (409 and other field errors shown on the form). */
-export function NameDialog({ noun, schema, current, save, description, placeholder, trigger }: NameDialogProps) {
-  const [open, setOpen] = useState(false);
-  const initial = { name: current?.name ?? "" };
-  const form = useForm<{ name: string }>({ resolver: zodResolver(schema), defaultValues: initial });
-  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+function initial<V extends NameValues>(current: (V & { id: number }) | undefined, fields: NameDialogProps<V>["fields"]): V {
+  const values: NameValues = { name: current?.name ?? "" };
+  if (fields?.code) values.code = current?.code ?? "";
+  if (fields?.sort) values.sort = current?.sort;
+  return values as V;
+}
 
-  async function onSubmit(values: { name: string }) {
+/**
+ * Create or edit a named settings record (departments, tasks, stages, categories). Field errors
+ * and refusals (a taken name) show on the form in the user's language.
+ */
+export function NameDialog<V extends NameValues>(props: NameDialogProps<V>) {
+  const { schema, fields, current, save, title, description, nameHint, submitLabel, savedMessage, trigger } = props;
+  const t = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
+  const [open, setOpen] = useState(false);
+  const form = useForm<NameValues, unknown, V>({
+    resolver: useFormResolver(schema) as never,
+    defaultValues: initial(current, fields),
+  });
+
+  async function onSubmit(values: V) {
     try {
       const saved = await save({ ...values, id: current?.id });
-      toast.success(current ? `Renamed to ${saved.name}` : `${Noun} ${saved.name} created`);
+      toast.success(savedMessage(saved.name));
       setOpen(false);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: `Could not save the ${noun}; try again.` });
+      if (!applyServerErrors(form, err, { detailText, errorText })) form.setError("root.server", { message: t("couldNotSave") });
     }
   }
 
@@ -50,37 +86,80 @@ export function NameDialog({ noun, schema, current, save, description, placehold
       onOpenChange={(next) => {
         setOpen(next);
         // from the current props on opening: after a rename the row's name is the new one
-        if (next) form.reset(initial);
+        if (next) form.reset(initial(current, fields));
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>{current ? `Rename ${current.name}` : `New ${noun}`}</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
             <FormRootError />
+            {fields?.code && (
+              <FormField
+                control={form.control}
+                name="code"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("code")}</FormLabel>
+                    <FormControl>
+                      <Input placeholder={t("example", { value: fields.code!.hint })} className="font-mono" autoComplete="off" {...field} value={field.value ?? ""} />
+                    </FormControl>
+                    <FormDescription>{fields.code!.description}</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            )}
             <FormField
               control={form.control}
               name="name"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Name</FormLabel>
+                  <FormLabel>{t("name")}</FormLabel>
                   <FormControl>
-                    <Input placeholder={placeholder} autoComplete="off" {...field} />
+                    <Input placeholder={nameHint && t("example", { value: nameHint })} autoComplete="off" {...field} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
               )}
             />
+            {fields?.sort && (
+              <FormField
+                control={form.control}
+                name="sort"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("sortOrder")}</FormLabel>
+                    <FormControl>
+                      <Input
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        step={1}
+                        placeholder={fields.sort!.hint}
+                        name={field.name}
+                        ref={field.ref}
+                        onBlur={field.onBlur}
+                        value={field.value ?? ""}
+                        onChange={(e) => field.onChange(e.target.value === "" ? undefined : e.target.valueAsNumber)}
+                      />
+                    </FormControl>
+                    <FormDescription>{t("sortHint")}</FormDescription>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            )}
             <DialogFooter className="pt-2">
-              <Button variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {t("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Saving…" : current ? "Rename" : `Create ${noun}`}
+                {form.formState.isSubmitting ? t("saving") : submitLabel}
               </Button>
             </DialogFooter>
           </form>

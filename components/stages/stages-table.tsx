@@ -2,74 +2,49 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Layers } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Button } from "@/components/ui/button";
-import { RowActions } from "@/components/settings/row-actions";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ApiNameHeader } from "@/components/settings/id-header";
+import { SettingsTable } from "@/components/settings/settings-table";
 import type { Stage } from "@/lib/stages/schemas";
 import { StageDialog } from "./stage-dialog";
 import { useDeleteStage, useStages } from "./use-stages";
 
+/** The stage list carries no usage counts: a stage in use is refused by the server, inside the confirmation. */
 export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; canWrite: boolean }) {
+  const t = useTranslations("stages");
+  const tc = useTranslations("common");
   const stages = useStages(initialData);
-  const remove = useDeleteStage();
+  const { mutateAsync: deleteStage } = useDeleteStage();
 
-  const columns = useMemo<ColumnDef<Stage>[]>(() => {
-    const base: ColumnDef<Stage>[] = [
-      { accessorKey: "sort", header: "Order", meta: { className: "w-24 tabular-nums" } },
-      { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
+  const columns = useMemo<ColumnDef<Stage>[]>(
+    () => [
+      { accessorKey: "sort", header: tc("order"), meta: { className: "w-24 tabular-nums" } },
+      { accessorKey: "name", header: tc("name"), cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
       {
         accessorKey: "id",
-        header: "Stage id",
+        header: () => <ApiNameHeader label={t("columns.id")} apiName="stageId" />,
         cell: ({ getValue }) => <span className="font-mono text-xs text-muted-foreground">{getValue<number>()}</span>,
       },
-    ];
-    if (!canWrite) return base;
-    return [
-      ...base,
-      {
-        id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
-        enableSorting: false,
-        meta: { className: "w-px text-right whitespace-nowrap" },
-        cell: ({ row: { original: s } }) => (
-          <RowActions
-            name={s.name}
-            editLabel="Edit"
-            editDialog={(trigger) => <StageDialog stage={s} trigger={trigger} />}
-            deleteTitle={`Delete stage ${s.name}?`}
-            deleteDescription="Only a stage no event type (archived ones included) and no customer uses can be deleted."
-            deletedMessage={`Stage ${s.name} is deleted`}
-            onDelete={() => remove.mutateAsync(s.id)}
-          />
-        ),
-      },
-    ];
-    // `remove.mutateAsync` is stable across renders
-  }, [canWrite]);
+    ],
+    [t, tc],
+  );
 
-  if (stages.isError) {
-    return (
-      <EmptyState
-        title="Could not load stages"
-        description={stages.error.message}
-        action={
-          <Button variant="outline" onClick={() => stages.refetch()}>
-            Try again
-          </Button>
-        }
-      />
-    );
-  }
   return (
-    <DataTable
+    <SettingsTable
+      query={stages}
       columns={columns}
-      data={stages.data ?? []}
-      getRowId={(s) => String(s.id)}
-      isLoading={stages.isPending}
-      isFetching={stages.isFetching}
-      empty={<EmptyState icon={Layers} title="No stages yet" description="Event types need a stage to move customers to." className="border-0 py-6" />}
+      canWrite={canWrite}
+      icon={Layers}
+      messages={{ empty: t("empty"), emptyHint: t("emptyHint"), loadFailed: t("loadFailed") }}
+      row={{
+        editDialog: (s, trigger) => <StageDialog stage={s} trigger={trigger} />,
+        editLabel: tc("edit"),
+        deleteTitle: (s) => t("deleteTitle", { name: s.name }),
+        deleteDescription: () => t("deleteDescription"),
+        deletedMessage: (s) => t("deleted", { name: s.name }),
+        onDelete: deleteStage,
+      }}
     />
   );
 }

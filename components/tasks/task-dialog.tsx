@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { NameDialog } from "@/components/settings/name-dialog";
 import { taskFormSchema, type Task } from "@/lib/tasks/schemas";
@@ -7,15 +8,19 @@ import { useSaveTask } from "./use-tasks";
 
 /** Create or rename a task: one name, unique within the tenant. */
 export function TaskDialog({ task, trigger }: { task?: Task; trigger: ReactNode }) {
+  const t = useTranslations("tasks");
+  const tc = useTranslations("common");
   const { mutateAsync } = useSaveTask();
   return (
     <NameDialog
-      noun="task"
       schema={taskFormSchema}
       current={task}
       save={mutateAsync}
-      description="Its id is the taskId integrators pass in the customers API."
-      placeholder="回访任务"
+      title={task ? t("renameTitle", { name: task.name }) : t("new")}
+      description={t("dialogDescription")}
+      nameHint={t("nameHint")}
+      submitLabel={task ? tc("rename") : t("create")}
+      savedMessage={(name) => (task ? t("renamed", { name }) : t("created", { name }))}
       trigger={trigger}
     />
   );

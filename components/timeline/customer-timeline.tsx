@@ -1,7 +1,9 @@
 "use client";
 
 import { Clock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -14,11 +16,14 @@ import { useTimeline } from "./use-timeline";
  * The customer's one timeline: events and history, newest first. The next page loads when the
  * sentinel under the list scrolls into view (a button does the same for keyboards and old browsers).
  */
-export function CustomerTimeline({ customerId, eventTypes, timeZone }: { customerId: number; eventTypes: EventType[]; timeZone: string }) {
+export function CustomerTimeline({ customerId, eventTypes }: { customerId: number; eventTypes: EventType[] }) {
+  const t = useTranslations("timeline");
+  const tc = useTranslations("common");
+  const { errorText } = useErrorText();
   const filters = useTimelineFilters();
   const q = useTimeline(customerId, filters);
   const sentinel = useRef<HTMLDivElement>(null);
-  const types = new Map(eventTypes.map((t) => [t.id, t]));
+  const types = new Map(eventTypes.map((type) => [type.id, type]));
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
 
   useEffect(() => {
@@ -35,7 +40,7 @@ export function CustomerTimeline({ customerId, eventTypes, timeZone }: { custome
   const filtered = Boolean(filters.kind || filters.eventTypeId || filters.from || filters.to);
 
   return (
-    <section className="space-y-4" aria-label="Timeline">
+    <section className="space-y-4" aria-label={t("title")}>
       <TimelineFilterBar filters={filters} eventTypes={eventTypes} />
       {q.isPending ? (
         <div className="space-y-3" aria-busy="true">
@@ -45,19 +50,19 @@ export function CustomerTimeline({ customerId, eventTypes, timeZone }: { custome
         </div>
       ) : q.isError ? (
         <EmptyState
-          title="Could not load the timeline"
-          description={q.error.message}
+          title={t("loadFailed")}
+          description={errorText(q.error)}
           action={
             <Button variant="outline" onClick={() => void q.refetch()}>
-              Try again
+              {tc("retry")}
             </Button>
           }
         />
       ) : items.length === 0 ? (
         <EmptyState
           icon={Clock}
-          title={filtered ? "Nothing matches these filters" : "Nothing has happened yet"}
-          description={filtered ? "Try another kind, event type or date range." : "Events, follow-ups, tickets, calls, messages and profile changes appear here."}
+          title={filtered ? t("emptyFiltered") : t("empty")}
+          description={filtered ? t("emptyFilteredHint") : t("emptyHint")}
         />
       ) : (
         <>
@@ -67,17 +72,16 @@ export function CustomerTimeline({ customerId, eventTypes, timeZone }: { custome
                 key={`${item.kind}-${item.id}`}
                 item={item}
                 eventType={item.kind === "event" ? types.get(item.eventTypeId) : undefined}
-                timeZone={timeZone}
               />
             ))}
           </ol>
           <div ref={sentinel} className="flex justify-center">
             {hasNextPage ? (
               <Button variant="ghost" size="sm" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-                {isFetchingNextPage ? "Loading…" : "Load older"}
+                {isFetchingNextPage ? tc("loading") : t("loadOlder")}
               </Button>
             ) : (
-              <p className="text-xs text-muted-foreground">The beginning of this customer&apos;s history</p>
+              <p className="text-xs text-muted-foreground">{t("beginning")}</p>
             )}
           </div>
         </>

@@ -1,14 +1,15 @@
 "use client";
 
 import { History, MessageSquare, PhoneCall, Sparkles, StickyNote, Ticket, type LucideIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useDates } from "@/components/i18n/use-dates";
 import { Badge } from "@/components/ui/badge";
 import { GEO_FIELDS } from "@/lib/customer-events/schemas";
 import type { EventType } from "@/lib/event-types/schemas";
 import type { TimelineKind } from "@/lib/feeds/schemas";
 import type { TimelineEvent, TimelineItem } from "@/lib/feeds/timeline";
-import { formatDateTime } from "@/lib/format";
-import { KIND_LABELS } from "./timeline-filters";
+import { Actor, hasActor, type ActorRef } from "./actor";
 
 const ICONS: Record<TimelineKind, LucideIcon> = {
   event: Sparkles,
@@ -21,7 +22,9 @@ const ICONS: Record<TimelineKind, LucideIcon> = {
 
 const SOURCE_KEYS = ["source", "source1", "source2", "source3", "source4", "source5", "source6", "source7", "source8"] as const;
 
-function Pairs({ pairs }: { pairs: [string, ReactNode][] }) {
+type Pair = [string, ReactNode];
+
+function Pairs({ pairs }: { pairs: Pair[] }) {
   if (pairs.length === 0) return null;
   return (
     <dl className="mt-2 grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-0.5 text-sm">
@@ -36,47 +39,78 @@ function Pairs({ pairs }: { pairs: [string, ReactNode][] }) {
 }
 
 function EventBody({ item, type }: { item: TimelineEvent; type?: EventType }) {
+  const t = useTranslations("timeline.entry");
   const names = new Map(type?.attributes.map((a) => [a.attrKey, a.attrName]));
-  const pairs: [string, ReactNode][] = [];
-  if (item.eventValue) pairs.push(["Value", item.eventValue]);
+  const pairs: Pair[] = [];
+  if (item.eventValue) pairs.push([t("value"), item.eventValue]);
   for (const a of item.attributes) pairs.push([names.get(a.attrKey) ?? a.attrKey, a.value]);
   const sources = SOURCE_KEYS.filter((k) => item[k]).map((k) => `${k === "source" ? "" : `${k}: `}${item[k]}`);
-  if (sources.length) pairs.push(["Source", sources.join(" · ")]);
+  if (sources.length) pairs.push([t("source"), sources.join(" · ")]);
   const geo = GEO_FIELDS.filter((k) => item[k]).map((k) => item[k]);
-  if (geo.length) pairs.push(["Place", geo.join(" ")]);
+  if (geo.length) pairs.push([t("place"), geo.join(" ")]);
   return <Pairs pairs={pairs} />;
 }
 
-function title(item: TimelineItem, type?: EventType): string {
+const CHANGE_FIELDS = new Set([
+  "name", "type", "phones", "email", "crmId", "identities", "address", "companyName", "companyId", "task",
+  "owner", "department", "dealFlag", "assignTime", "labels", "source", "lastAccept", "stage", "score",
+]);
+
+/**
+ * A change record in the user's language: "Company: empty → 测试公司". The stored field name maps to
+ * a translated label; a custom field (`custom:<id>`) keeps its own name, the part of the stored
+ * summary before ": ". The values are data and stay as stored.
+ */
+function ChangeBody({ item }: { item: Extract<TimelineItem, { kind: "alternation" }> }) {
+  const t = useTranslations("timeline");
+  const field = CHANGE_FIELDS.has(item.field)
+    ? t(`fields.${item.field}` as "fields.name")
+    : (item.summary.split(": ")[0] || item.field);
+  const shown = (v: string | null) => v || t("emptyValue");
+  return (
+    <p className="mt-1 text-sm break-words" data-testid="change">
+      {t("change", { field, oldValue: shown(item.oldValue), newValue: shown(item.newValue) })}
+    </p>
+  );
+}
+
+function useTitle() {
+  const t = useTranslations("timeline.entry");
+  return (item: TimelineItem, type?: EventType): string => {
+    switch (item.kind) {
+      case "event":
+        return item.eventName || type?.name || item.eventKey;
+      case "ticket":
+        return item.title;
+      case "followUp":
+        return t("followUp");
+      case "callLog":
+        return item.callType === "inbound" ? t("inboundCall") : t("outboundCall");
+      case "sms":
+        return item.direction === "inbound" ? t("smsReceived") : t("smsSent");
+      case "alternation":
+        return t("profileChanged");
+    }
+  };
+}
+
+function authorOf(item: TimelineItem): ActorRef {
   switch (item.kind) {
     case "event":
-      return item.eventName || type?.name || item.eventKey;
-    case "ticket":
-      return item.title;
+      return { recordedBy: item.recordedBy ?? "" };
     case "followUp":
-      return "Follow-up";
-    case "callLog":
-      return item.callType === "inbound" ? "Inbound call" : "Outbound call";
-    case "sms":
-      return item.direction === "inbound" ? "SMS received" : "SMS sent";
     case "alternation":
-      return "Profile changed";
+      return { loginNo: item.authorNo, name: item.authorName };
+    default:
+      return { loginNo: item.createdByNo };
   }
 }
 
-function author(item: TimelineItem): string | null {
-  switch (item.kind) {
-    case "event":
-      return item.recordedBy;
-    case "followUp":
-    case "alternation":
-      return item.authorName ? `${item.authorName}${item.authorNo ? ` (${item.authorNo})` : ""}` : item.authorNo;
-    default:
-      return item.createdByNo;
-  }
-}
+const SMS_STATUSES = new Set(["sent", "delivered", "failed", "received"]);
 
 function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
+  const t = useTranslations("timeline.entry");
+  const ts = useTranslations("customer.history.sms");
   switch (item.kind) {
     case "event":
       return <EventBody item={item} type={type} />;
@@ -93,23 +127,23 @@ function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
             // the server sanitised this (sanitize-html, lib/feeds/sanitize.ts) on write and again on read
             dangerouslySetInnerHTML={{ __html: item.content }}
           />
-          {item.handlerNo && <Pairs pairs={[["Handler", item.handlerNo]]} />}
+          {item.handlerNo && <Pairs pairs={[[t("handler"), <Actor key="h" who={{ loginNo: item.handlerNo }} />]]} />}
         </>
       );
     case "followUp":
       return (
         <>
           <p className="mt-1 text-sm whitespace-pre-wrap">{item.content}</p>
-          {item.dealFlag && <Pairs pairs={[["Deal flag", item.dealFlag.name]]} />}
+          {item.dealFlag && <Pairs pairs={[[t("dealFlag"), item.dealFlag.name]]} />}
         </>
       );
     case "callLog":
       return (
         <Pairs
           pairs={[
-            ["Phone", item.phone ?? "—"],
-            ["Duration", `${item.durationSec} s`],
-            ...(item.result ? ([["Result", item.result]] as [string, ReactNode][]) : []),
+            [t("phone"), item.phone ?? "—"],
+            [t("duration"), t("seconds", { seconds: item.durationSec })],
+            ...(item.result ? ([[t("result"), item.result]] as Pair[]) : []),
           ]}
         />
       );
@@ -119,21 +153,24 @@ function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
           <p className="mt-1 text-sm whitespace-pre-wrap">{item.content}</p>
           <Pairs
             pairs={[
-              ["Phone", item.phone ?? "—"],
-              ["Status", item.status],
+              [t("phone"), item.phone ?? "—"],
+              [t("status"), SMS_STATUSES.has(item.status) ? ts(`statuses.${item.status as "sent"}`) : item.status],
             ]}
           />
         </>
       );
     case "alternation":
-      return <p className="mt-1 font-mono text-sm break-words">{item.summary}</p>;
+      return <ChangeBody item={item} />;
   }
 }
 
 /** One entry of the timeline: what it is, when (tenant time), who, and its fields or attributes. */
-export function TimelineEntry({ item, eventType, timeZone }: { item: TimelineItem; eventType?: EventType; timeZone: string }) {
+export function TimelineEntry({ item, eventType }: { item: TimelineItem; eventType?: EventType }) {
+  const t = useTranslations("timeline");
+  const dates = useDates();
+  const title = useTitle();
   const Icon = ICONS[item.kind];
-  const by = author(item);
+  const by = authorOf(item);
   return (
     <li className="relative flex gap-3 pb-6" data-testid="timeline-entry" data-kind={item.kind}>
       <div className="flex size-8 shrink-0 items-center justify-center rounded-full border bg-background text-muted-foreground">
@@ -143,14 +180,18 @@ export function TimelineEntry({ item, eventType, timeZone }: { item: TimelineIte
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <div className="flex min-w-0 items-baseline gap-2">
             <span className="font-medium break-words">{title(item, eventType)}</span>
-            <Badge variant="secondary">{item.kind === "event" ? (eventType?.name ?? item.eventKey) : KIND_LABELS[item.kind]}</Badge>
+            <Badge variant="secondary">{item.kind === "event" ? (eventType?.name ?? item.eventKey) : t(`kinds.${item.kind}`)}</Badge>
           </div>
           <time className="text-xs text-muted-foreground tabular-nums" dateTime={item.at}>
-            {formatDateTime(item.at, timeZone)}
+            {dates.dateTime(item.at)}
           </time>
         </div>
         <Body item={item} type={eventType} />
-        {by && <p className="mt-2 text-xs text-muted-foreground">by {by}</p>}
+        {hasActor(by) && (
+          <p className="mt-2 text-xs text-muted-foreground" data-testid="actor">
+            {t.rich("entry.by", { actor: () => <Actor who={by} /> })}
+          </p>
+        )}
       </div>
     </li>
   );

@@ -1,7 +1,9 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -9,15 +11,6 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { EventType } from "@/lib/event-types/schemas";
 import { TIMELINE_KINDS, type TimelineKind } from "@/lib/feeds/schemas";
 import type { TimelineFilters } from "./use-timeline";
-
-export const KIND_LABELS: Record<TimelineKind, string> = {
-  event: "Events",
-  ticket: "Tickets",
-  followUp: "Follow-ups",
-  callLog: "Call logs",
-  sms: "SMS logs",
-  alternation: "Changes",
-};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,18 +21,33 @@ export function useTimelineFilters(): TimelineFilters {
   const eventTypeId = Number(sp.get("eventTypeId"));
   const from = sp.get("from") ?? "";
   const to = sp.get("to") ?? "";
+  const range = {
+    from: DAY.test(from) ? from : undefined,
+    to: DAY.test(to) ? to : undefined,
+  };
+  // a reversed range typed into the URL by hand is not sent (the form refuses to make one)
+  const reversed = range.from && range.to && range.from > range.to;
   return {
     kind: (TIMELINE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as TimelineKind) : undefined,
     eventTypeId: Number.isInteger(eventTypeId) && eventTypeId > 0 ? eventTypeId : undefined,
-    from: DAY.test(from) ? from : undefined,
-    to: DAY.test(to) ? to : undefined,
+    from: reversed ? undefined : range.from,
+    to: reversed ? undefined : range.to,
   };
 }
 
 export function TimelineFilterBar({ filters, eventTypes }: { filters: TimelineFilters; eventTypes: EventType[] }) {
+  const t = useTranslations("timeline");
   const router = useRouter();
   const pathname = usePathname();
   const sp = useSearchParams();
+  // the dates as typed: a range reaches the URL (and the query) only when it is the right way round
+  const [from, setFrom] = useState(filters.from ?? "");
+  const [to, setTo] = useState(filters.to ?? "");
+  useEffect(() => {
+    setFrom(filters.from ?? "");
+    setTo(filters.to ?? "");
+  }, [filters.from, filters.to]);
+  const reversed = Boolean(from && to && from > to);
 
   function set(patch: Record<string, string | undefined>) {
     const next = new URLSearchParams(sp.toString());
@@ -51,54 +59,98 @@ export function TimelineFilterBar({ filters, eventTypes }: { filters: TimelineFi
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
 
-  const any = filters.kind || filters.eventTypeId || filters.from || filters.to;
+  function setDate(which: "from" | "to", value: string) {
+    const range = { from, to, [which]: value };
+    if (which === "from") setFrom(value);
+    else setTo(value);
+    if (range.from && range.to && range.from > range.to) return;
+    set({ from: range.from || undefined, to: range.to || undefined });
+  }
+
+  const any = filters.kind || filters.eventTypeId || filters.from || filters.to || from || to;
   return (
-    <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Timeline filters">
-      <div className="grid gap-1">
-        <Label htmlFor="tl-kind">Kind</Label>
-        <NativeSelect
-          id="tl-kind"
-          className="w-40"
-          value={filters.kind ?? ""}
-          // an event type only narrows events: choosing another kind drops it
-          onChange={(e) => set({ kind: e.target.value, ...(e.target.value && e.target.value !== "event" ? { eventTypeId: undefined } : {}) })}
-        >
-          <option value="">All kinds</option>
-          {TIMELINE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </NativeSelect>
+    <div className="grid gap-2">
+      <div className="flex flex-wrap items-end gap-3" role="group" aria-label={t("filters.label")}>
+        <div className="grid gap-1">
+          <Label htmlFor="tl-kind">{t("filters.kind")}</Label>
+          <NativeSelect
+            id="tl-kind"
+            className="w-40"
+            value={filters.kind ?? ""}
+            // an event type only narrows events: choosing another kind drops it
+            onChange={(e) => set({ kind: e.target.value, ...(e.target.value && e.target.value !== "event" ? { eventTypeId: undefined } : {}) })}
+          >
+            <option value="">{t("filters.allKinds")}</option>
+            {TIMELINE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="tl-type">{t("filters.eventType")}</Label>
+          <NativeSelect
+            id="tl-type"
+            className="w-48"
+            value={filters.eventTypeId ? String(filters.eventTypeId) : ""}
+            onChange={(e) => set({ eventTypeId: e.target.value, ...(e.target.value ? { kind: "event" } : {}) })}
+          >
+            <option value="">{t("filters.anyEventType")}</option>
+            {eventTypes.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        {/* one group for the range, so "To" never wraps away from "From" */}
+        <div className="flex flex-wrap items-end gap-3 sm:flex-nowrap">
+          <div className="grid gap-1">
+            <Label htmlFor="tl-from">{t("filters.from")}</Label>
+            <Input
+              id="tl-from"
+              type="date"
+              className="w-40"
+              value={from}
+              max={to || undefined}
+              aria-invalid={reversed || undefined}
+              aria-describedby={reversed ? "tl-range-error" : undefined}
+              onChange={(e) => setDate("from", e.target.value)}
+            />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="tl-to">{t("filters.to")}</Label>
+            <Input
+              id="tl-to"
+              type="date"
+              className="w-40"
+              value={to}
+              min={from || undefined}
+              aria-invalid={reversed || undefined}
+              aria-describedby={reversed ? "tl-range-error" : undefined}
+              onChange={(e) => setDate("to", e.target.value)}
+            />
+          </div>
+        </div>
+        {any && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setFrom("");
+              setTo("");
+              set({ kind: undefined, eventTypeId: undefined, from: undefined, to: undefined });
+            }}
+          >
+            <X /> {t("filters.clear")}
+          </Button>
+        )}
       </div>
-      <div className="grid gap-1">
-        <Label htmlFor="tl-type">Event type</Label>
-        <NativeSelect
-          id="tl-type"
-          className="w-48"
-          value={filters.eventTypeId ? String(filters.eventTypeId) : ""}
-          onChange={(e) => set({ eventTypeId: e.target.value, ...(e.target.value ? { kind: "event" } : {}) })}
-        >
-          <option value="">Any event type</option>
-          {eventTypes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="tl-from">From</Label>
-        <Input id="tl-from" type="date" className="w-40" value={filters.from ?? ""} onChange={(e) => set({ from: e.target.value })} />
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="tl-to">To</Label>
-        <Input id="tl-to" type="date" className="w-40" value={filters.to ?? ""} onChange={(e) => set({ to: e.target.value })} />
-      </div>
-      {any && (
-        <Button variant="ghost" size="sm" onClick={() => set({ kind: undefined, eventTypeId: undefined, from: undefined, to: undefined })}>
-          <X /> Clear filters
-        </Button>
+      {reversed && (
+        <p id="tl-range-error" role="alert" className="text-xs text-destructive">
+          {t("filters.reversed")}
+        </p>
       )}
     </div>
   );

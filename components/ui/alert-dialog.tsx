@@ -1,8 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
 import { useState, type ComponentProps, type ReactNode } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { ApiError } from "@/lib/http/fetch-json";
 import { cn } from "@/lib/utils";
 
 export const AlertDialog = AlertDialogPrimitive.Root;
@@ -56,39 +59,69 @@ export interface ConfirmDialogProps {
   confirmLabel?: string;
   /** styles the confirm button as destructive */
   destructive?: boolean;
+  /**
+   * Why the action cannot be done, when that is known before trying (an item still in use): the
+   * dialog says so and offers no confirm button, only Close.
+   */
+  blocked?: ReactNode;
   /** may return a promise: the dialog stays open, its button disabled, until it settles; a rejection keeps it open */
   onConfirm: () => unknown | Promise<unknown>;
 }
 
-/** A ready confirmation: "Revoke this key?" with Cancel / Revoke. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel = "Confirm", destructive, onConfirm }: ConfirmDialogProps) {
+/**
+ * A ready confirmation: "Revoke this key?" with Cancel / Revoke. A refused action shows its reason
+ * inside the dialog (not a toast behind it); a refusal that retrying cannot change (a conflict, a
+ * missing permission) also takes the confirm button away.
+ */
+export function ConfirmDialog({ trigger, title, description, confirmLabel, destructive, blocked, onConfirm }: ConfirmDialogProps) {
+  const t = useTranslations("common");
+  const { errorText } = useErrorText();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; final: boolean } | null>(null);
   async function confirm() {
     setBusy(true);
+    setError(null);
     try {
       await onConfirm();
       setOpen(false);
-    } catch {
-      // the caller reports the failure (a toast); the dialog stays open to retry or cancel
+    } catch (err) {
+      const final = err instanceof ApiError && (err.kind === "conflict" || err.kind === "forbidden" || err.kind === "not_found");
+      setError({ text: errorText(err), final });
     } finally {
       setBusy(false);
     }
   }
+  const refusal = blocked ?? error?.text;
+  const canConfirm = !blocked && !error?.final;
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (busy) return;
+        setOpen(next);
+        if (next) setError(null);
+      }}
+    >
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           {description && <AlertDialogDescription>{description}</AlertDialogDescription>}
         </AlertDialogHeader>
+        {refusal && (
+          <p role="alert" data-testid="confirm-refusal" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+            {refusal}
+          </p>
+        )}
         <AlertDialogFooter>
-          <AlertDialogCancel disabled={busy}>Cancel</AlertDialogCancel>
+          <AlertDialogCancel disabled={busy}>{canConfirm ? t("cancel") : t("close")}</AlertDialogCancel>
           {/* a plain Button: AlertDialog.Action would close the dialog before the promise settles */}
-          <Button variant={destructive ? "destructive" : "default"} disabled={busy} onClick={confirm}>
-            {busy ? "Working…" : confirmLabel}
-          </Button>
+          {canConfirm && (
+            <Button variant={destructive ? "destructive" : "default"} disabled={busy} onClick={confirm}>
+              {busy ? t("working") : (confirmLabel ?? t("confirm"))}
+            </Button>
+          )}
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -13,6 +13,7 @@ import {
   type UseFormReturn,
 } from "react-hook-form";
 import { Label } from "@/components/ui/label";
+import type { ErrorDetail } from "@/lib/errors";
 import { ApiError } from "@/lib/http/fetch-json";
 import { cn } from "@/lib/utils";
 
@@ -105,19 +106,25 @@ export function FormMessage({ className, children, ...props }: ComponentProps<"p
 /**
  * Puts a failed API call's field errors (`details[].path`) on the matching fields; anything not
  * tied to a known field lands on `root.server`, shown by <FormRootError />. Returns true if handled.
+ * `words` (from useErrorText) words them in the user's language; without it the server's English
+ * message is shown.
  */
-export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>, err: unknown): boolean {
+export function applyServerErrors<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  err: unknown,
+  words?: { detailText: (d: ErrorDetail) => string; errorText: (err: unknown) => string },
+): boolean {
   if (!(err instanceof ApiError)) return false;
   const known = new Set(Object.keys(form.getValues()));
   let placed = false;
   for (const d of err.details) {
     const top = d.path?.split(".")[0];
     if (d.path && top && known.has(top)) {
-      form.setError(d.path as FieldPath<T>, { type: "server", message: d.message });
+      form.setError(d.path as FieldPath<T>, { type: "server", message: words ? words.detailText(d) : d.message });
       placed = true;
     }
   }
-  if (!placed) form.setError("root.server", { type: "server", message: err.message });
+  if (!placed) form.setError("root.server", { type: "server", message: words ? words.errorText(err) : err.message });
   return true;
 }
 

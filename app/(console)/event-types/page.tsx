@@ -1,5 +1,6 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Suspense } from "react";
 import { EventTypesTable } from "@/components/event-types/event-types-table";
@@ -8,21 +9,25 @@ import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Event types" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("eventTypes");
+  return { title: t("title") };
+}
 
 export default async function EventTypesPage() {
   const user = await requireUser();
   const canWrite = can(user.role, "write");
+  const t = await getTranslations("eventTypes");
   return (
     <>
       <PageHeader
-        title="Event types"
-        description="The kinds of customer events your systems record (事件类型): their key, the stage they move a customer to, their score and attributes."
+        title={t("title")}
+        description={t("description")}
         actions={
           canWrite && (
             <Button asChild>
               <Link href="/event-types/new">
-                <Plus /> New event type
+                <Plus /> {t("new")}
               </Link>
             </Button>
           )

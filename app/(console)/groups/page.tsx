@@ -1,22 +1,15 @@
 import { Tags } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ComingSoon } from "@/components/shell/coming-soon";
 import { requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("coming");
+  return { title: t("groups.title") };
+}
 
 export default async function GroupsPage() {
   await requireUser();
-  return (
-    <ComingSoon
-      title="Groups"
-      summary="Hand-picked sets of customers, kept by you or by an integration through the API."
-      icon={Tags}
-      plans={[
-        "Create a group and add or remove customers by hand or from a CSV file",
-        "See the members of a group and when they joined",
-        "Use a group as the audience of a scenario",
-      ]}
-    />
-  );
+  return <ComingSoon section="groups" icon={Tags} />;
 }

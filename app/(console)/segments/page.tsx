@@ -1,22 +1,15 @@
 import { Filter } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ComingSoon } from "@/components/shell/coming-soon";
 import { requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Segments" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("coming");
+  return { title: t("segments.title") };
+}
 
 export default async function SegmentsPage() {
   await requireUser();
-  return (
-    <ComingSoon
-      title="Segments"
-      summary="Audiences defined by rules, recomputed as customers and their events change."
-      icon={Filter}
-      plans={[
-        "Build a segment from attribute, stage, label and event conditions",
-        "Preview how many customers match before saving",
-        "Track a segment's size over time and export its members",
-      ]}
-    />
-  );
+  return <ComingSoon section="segments" icon={Filter} />;
 }

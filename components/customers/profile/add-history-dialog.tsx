@@ -1,9 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { MessageSquare, PhoneCall, StickyNote, Ticket, type LucideIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { applyServerErrors, Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage, FormRootError } from "@/components/ui/form";
@@ -16,88 +19,76 @@ import { useAddFeedItem, useOptionLists } from "./use-customer";
 
 type HistoryKind = AddFeedItemInput["kind"];
 
+/** a key under customer.history */
+type Key = string;
+
 interface FieldSpec {
   name: string;
-  label: string;
+  label: Key;
   input: "text" | "textarea" | "number" | "select";
   options?: { value: string; label: string }[];
   /** the select's values are ids (numbers), "" meaning none */
   numeric?: boolean;
-  help?: string;
+  help?: Key;
 }
 
 interface KindSpec {
-  title: string;
-  button: string;
   icon: LucideIcon;
-  description: string;
   schema: typeof addFollowUpSchema | typeof addTicketSchema | typeof addCallLogSchema | typeof addSmsSchema;
   defaults: Record<string, unknown>;
   fields: FieldSpec[];
 }
 
 const DIRECTIONS = [
-  { value: "inbound", label: "Inbound" },
-  { value: "outbound", label: "Outbound" },
+  { value: "inbound", label: "inbound" },
+  { value: "outbound", label: "outbound" },
 ];
 
 const SPECS: Record<HistoryKind, KindSpec> = {
   followUp: {
-    title: "Add a follow-up",
-    button: "Follow-up",
     icon: StickyNote,
-    description: "What was said or agreed. A deal flag given here also becomes the customer's.",
     schema: addFollowUpSchema,
     defaults: { kind: "followUp", content: "", dealFlagId: null },
     fields: [
-      { name: "content", label: "Content", input: "textarea" },
-      { name: "dealFlagId", label: "Deal flag reached", input: "select", numeric: true },
+      { name: "content", label: "content", input: "textarea" },
+      { name: "dealFlagId", label: "followUp.dealFlag", input: "select", numeric: true },
     ],
   },
   ticket: {
-    title: "Add a ticket",
-    button: "Ticket",
     icon: Ticket,
-    description: "The body is HTML; scripts and unsafe attributes are removed when it is saved.",
     schema: addTicketSchema,
     defaults: { kind: "ticket", title: "", content: "", status: "", urgency: "" },
     fields: [
-      { name: "title", label: "Title", input: "text" },
-      { name: "content", label: "Content (HTML)", input: "textarea" },
-      { name: "status", label: "Status", input: "text", help: "Default 正常工单" },
-      { name: "urgency", label: "Urgency", input: "text", help: "Default 普通" },
+      { name: "title", label: "ticket.titleField", input: "text" },
+      { name: "content", label: "ticket.content", input: "textarea" },
+      { name: "status", label: "status", input: "text", help: "ticket.statusHint" },
+      { name: "urgency", label: "ticket.urgency", input: "text", help: "ticket.urgencyHint" },
     ],
   },
   callLog: {
-    title: "Log a call",
-    button: "Call log",
     icon: PhoneCall,
-    description: "A call with this customer and how it went.",
     schema: addCallLogSchema,
     defaults: { kind: "callLog", callType: "outbound", phone: "", durationSec: 0, result: "" },
     fields: [
-      { name: "callType", label: "Direction", input: "select", options: DIRECTIONS },
-      { name: "phone", label: "Phone", input: "text" },
-      { name: "durationSec", label: "Duration (seconds)", input: "number" },
-      { name: "result", label: "Result", input: "textarea" },
+      { name: "callType", label: "direction", input: "select", options: DIRECTIONS },
+      { name: "phone", label: "phone", input: "text" },
+      { name: "durationSec", label: "callLog.duration", input: "number" },
+      { name: "result", label: "callLog.result", input: "textarea" },
     ],
   },
   sms: {
-    title: "Log an SMS",
-    button: "SMS log",
     icon: MessageSquare,
-    description: "A text message sent to or received from this customer.",
     schema: addSmsSchema,
     defaults: { kind: "sms", direction: "outbound", phone: "", content: "", status: "sent" },
     fields: [
-      { name: "direction", label: "Direction", input: "select", options: DIRECTIONS },
-      { name: "phone", label: "Phone", input: "text" },
-      { name: "content", label: "Message", input: "textarea" },
+      { name: "direction", label: "direction", input: "select", options: DIRECTIONS },
+      { name: "phone", label: "phone", input: "text" },
+      { name: "content", label: "sms.message", input: "textarea" },
       {
         name: "status",
-        label: "Status",
+        label: "status",
         input: "select",
-        options: ["sent", "delivered", "failed", "received"].map((s) => ({ value: s, label: s })),
+        options: ["sent", "delivered", "failed", "received"].map((s) => ({ value: s, label: `sms.statuses.${s}` })),
       },
     ],
   },
@@ -108,21 +99,27 @@ export const HISTORY_KINDS = Object.keys(SPECS) as HistoryKind[];
 /** One dialog per history kind; the form validates with the same schema as POST /api/customers/[id]/feeds. */
 export function AddHistoryDialog({ customerId, kind }: { customerId: number; kind: HistoryKind }) {
   const spec = SPECS[kind];
+  const tr = useTranslations("customer.history");
+  // the specs name their texts by key under customer.history
+  const t = (key: Key) => tr(key as "phone");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const add = useAddFeedItem(customerId);
   const optionLists = useOptionLists();
   const dealFlags = (optionLists.data?.dealFlag ?? []).map((o) => ({ value: String(o.id), label: o.name }));
   // one form component for four schemas: the values are the schema's, typed loosely here
-  const form = useForm<FieldValues>({ resolver: zodResolver(spec.schema) as unknown as Resolver<FieldValues>, defaultValues: spec.defaults });
+  const resolver = useFormResolver(spec.schema as unknown as z.ZodType<FieldValues, FieldValues>);
+  const form = useForm<FieldValues>({ resolver: resolver as Resolver<FieldValues>, defaultValues: spec.defaults });
 
   async function onSubmit(values: FieldValues) {
     try {
       await add.mutateAsync(values as AddFeedItemInput);
-      toast.success(`${spec.button} added`);
+      toast.success(tr("added", { what: t(`${kind}.button`) }));
       setOpen(false);
       form.reset(spec.defaults);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not save; try again." });
+      if (!applyServerErrors(form, err, { errorText, detailText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -137,13 +134,13 @@ export function AddHistoryDialog({ customerId, kind }: { customerId: number; kin
     >
       <DialogTrigger asChild>
         <Button variant="outline" size="sm">
-          <Icon /> {spec.button}
+          <Icon /> {t(`${kind}.button`)}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>{spec.title}</DialogTitle>
-          <DialogDescription>{spec.description}</DialogDescription>
+          <DialogTitle>{t(`${kind}.title`)}</DialogTitle>
+          <DialogDescription>{t(`${kind}.description`)}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -157,7 +154,7 @@ export function AddHistoryDialog({ customerId, kind }: { customerId: number; kin
                   const options = f.options ?? (f.name === "dealFlagId" ? dealFlags : []);
                   return (
                     <FormItem>
-                      <FormLabel>{f.label}</FormLabel>
+                      <FormLabel>{t(f.label)}</FormLabel>
                       <FormControl>
                         {f.input === "textarea" ? (
                           <Textarea rows={f.name === "content" && kind === "ticket" ? 6 : 3} {...field} value={field.value ?? ""} />
@@ -176,7 +173,7 @@ export function AddHistoryDialog({ customerId, kind }: { customerId: number; kin
                             {f.numeric && <option value="">—</option>}
                             {options.map((o) => (
                               <option key={o.value} value={o.value}>
-                                {o.label}
+                                {f.options ? t(o.label) : o.label}
                               </option>
                             ))}
                           </NativeSelect>
@@ -184,7 +181,7 @@ export function AddHistoryDialog({ customerId, kind }: { customerId: number; kin
                           <Input {...field} value={field.value ?? ""} />
                         )}
                       </FormControl>
-                      {f.help && <FormDescription>{f.help}</FormDescription>}
+                      {f.help && <FormDescription>{t(f.help)}</FormDescription>}
                       <FormMessage />
                     </FormItem>
                   );
@@ -193,10 +190,10 @@ export function AddHistoryDialog({ customerId, kind }: { customerId: number; kin
             ))}
             <DialogFooter className="pt-2">
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Saving…" : "Save"}
+                {form.formState.isSubmitting ? tc("saving") : tc("save")}
               </Button>
             </DialogFooter>
           </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -8,10 +9,11 @@ import type { EditForm } from "./edit-customer-sheet";
 
 /** One input per custom field the tenant defines, typed by the field (text, number, date, select); empty clears. */
 export function CustomFieldInputs({ form, fields }: { form: EditForm; fields: CustomerProfile["customFields"] }) {
+  const t = useTranslations("customer.edit");
   if (fields.length === 0) return null;
   return (
-    <fieldset className="grid gap-4 sm:grid-cols-2">
-      <legend className="mb-2 text-sm font-medium">Custom fields</legend>
+    <fieldset className="grid items-start gap-4 sm:grid-cols-2">
+      <legend className="mb-2 text-sm font-medium">{t("customFields")}</legend>
       {fields.map((f) => (
         <FormField
           key={f.fieldId}

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Suspense } from "react";
+import { ActorDirectory, type ActorRefs } from "@/components/timeline/actor";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,23 +18,27 @@ interface CustomerViewProps {
   initial: CustomerProfile;
   /** present when the user may write */
   assignment?: AssignmentRefs;
-  timeZone: string;
+  /** staff and API keys, to name who did what */
+  actors: ActorRefs;
 }
 
-export function CustomerView({ initial, assignment, timeZone }: CustomerViewProps) {
+export function CustomerView({ initial, assignment, actors }: CustomerViewProps) {
+  const t = useTranslations("customer");
+  const tt = useTranslations("timeline");
   const canWrite = assignment !== undefined;
   const customer = useCustomer(initial.id, initial).data ?? initial;
   const eventTypes = useEventTypes().data ?? [];
   return (
+    <ActorDirectory refs={actors}>
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,24rem)_1fr]">
       <div>
-        <ProfileCard customer={customer} timeZone={timeZone} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
+        <ProfileCard customer={customer} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
       </div>
       <Card>
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
-          <CardTitle>Timeline</CardTitle>
+          <CardTitle>{tt("title")}</CardTitle>
           {canWrite && (
-            <div className="flex flex-wrap gap-2" role="group" aria-label="Add to the timeline">
+            <div className="flex flex-wrap gap-2" role="group" aria-label={t("addToTimeline")}>
               {HISTORY_KINDS.map((k) => (
                 <AddHistoryDialog key={k} customerId={customer.id} kind={k} />
               ))}
@@ -42,10 +48,11 @@ export function CustomerView({ initial, assignment, timeZone }: CustomerViewProp
         </CardHeader>
         <CardContent>
           <Suspense fallback={<Skeleton className="h-40 w-full" />}>
-            <CustomerTimeline customerId={customer.id} eventTypes={eventTypes} timeZone={timeZone} />
+            <CustomerTimeline customerId={customer.id} eventTypes={eventTypes} />
           </Suspense>
         </CardContent>
       </Card>
     </div>
+    </ActorDirectory>
   );
 }

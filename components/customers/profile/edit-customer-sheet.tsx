@@ -1,8 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil, Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { useState } from "react";
 import { useFieldArray, useForm, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -70,13 +72,17 @@ function changedOnly(values: FormOut, dirty: Partial<Record<keyof FormIn, unknow
 const idOrNull = (v: string) => (v === "" ? null : Number(v));
 
 export function EditCustomerSheet({ customer, assignment }: { customer: CustomerProfile; assignment: AssignmentRefs }) {
+  const t = useTranslations("customer.edit");
+  const tp = useTranslations("customer.profile");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const update = useUpdateCustomer(customer.id);
   const router = useRouter();
   const options = useOptionLists();
   const stages = useStages();
   const defaults = defaultsOf(customer);
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(editSchema), defaultValues: defaults });
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: useFormResolver(editSchema), defaultValues: defaults });
   const phones = useFieldArray({ control: form.control, name: "phones" as never });
   const [labelsText, setLabelsText] = useState((defaults.labels ?? []).join(", "));
 
@@ -94,11 +100,11 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
     }
     try {
       await update.mutateAsync(patch as CustomerPatchInput);
-      toast.success("Customer saved");
+      toast.success(t("saved"));
       setOpen(false);
       router.refresh(); // the page header (name, company) is rendered on the server
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not save the customer; try again." });
+      if (!applyServerErrors(form, err, { errorText, detailText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -162,13 +168,13 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
     >
       <SheetTrigger asChild>
         <Button variant="outline" size="sm">
-          <Pencil /> Edit
+          <Pencil /> {t("button")}
         </Button>
       </SheetTrigger>
       <SheetContent className="w-full overflow-y-auto sm:max-w-lg">
         <SheetHeader>
-          <SheetTitle>Edit customer</SheetTitle>
-          <SheetDescription>Every change is recorded on the timeline.</SheetDescription>
+          <SheetTitle>{t("title")}</SheetTitle>
+          <SheetDescription>{t("description")}</SheetDescription>
         </SheetHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4 px-4 pb-4" noValidate>
@@ -178,7 +184,7 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
               name="name"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Name</FormLabel>
+                  <FormLabel>{t("name")}</FormLabel>
                   <FormControl>
                     <Input {...field} value={field.value ?? ""} />
                   </FormControl>
@@ -187,7 +193,7 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
               )}
             />
             <fieldset className="grid gap-2">
-              <legend className="mb-1 text-sm font-medium">Phones</legend>
+              <legend className="mb-1 text-sm font-medium">{t("phones")}</legend>
               {phones.fields.map((p, i) => (
                 <FormField
                   key={p.id}
@@ -197,9 +203,9 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
                     <FormItem>
                       <div className="flex gap-2">
                         <FormControl>
-                          <Input aria-label={`Phone ${i + 1}`} className="font-mono" {...field} />
+                          <Input aria-label={t("phoneN", { n: i + 1 })} className="font-mono" {...field} />
                         </FormControl>
-                        <Button type="button" variant="ghost" size="icon" aria-label={`Remove phone ${i + 1}`} onClick={() => phones.remove(i)}>
+                        <Button type="button" variant="ghost" size="icon" aria-label={t("removePhone", { n: i + 1 })} onClick={() => phones.remove(i)}>
                           <X />
                         </Button>
                       </div>
@@ -209,21 +215,21 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
                 />
               ))}
               <Button type="button" variant="outline" size="sm" className="w-fit" onClick={() => phones.append({ id: null, number: "" } as never)}>
-                <Plus /> Add phone
+                <Plus /> {t("addPhone")}
               </Button>
             </fieldset>
-            <div className="grid gap-4 sm:grid-cols-2">
-              {text("email", "E-mail")}
-              {text("companyName", "Company")}
-              {text("address", "Address")}
-              {text("crmId", "CRM id")}
-              {select("typeId", "Type", options.data?.custType)}
-              {select("dealFlagId", "Deal flag", options.data?.dealFlag)}
-              {select("sourceId", "Source", options.data?.custFrom)}
-              {select("stageId", "Stage", stages.data)}
+            <div className="grid items-start gap-4 sm:grid-cols-2">
+              {text("email", tp("email"))}
+              {text("companyName", tp("company"))}
+              {text("address", tp("address"))}
+              {text("crmId", tp("crmId"))}
+              {select("typeId", tp("type"), options.data?.custType)}
+              {select("dealFlagId", tp("dealFlag"), options.data?.dealFlag)}
+              {select("sourceId", tp("source"), options.data?.custFrom)}
+              {select("stageId", tp("stage"), stages.data)}
               {select(
                 "ownerId",
-                "Owner",
+                tp("owner"),
                 assignment.owners.map((o) => ({ id: o.id, name: `${o.name} (${o.loginNo})` })),
                 // an owner must belong to the customer's department: follow the owner's own
                 (id) => {
@@ -231,14 +237,14 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
                   if (department != null) form.setValue("departmentId", department, { shouldDirty: true });
                 },
               )}
-              {select("departmentId", "Department", assignment.departments)}
-              {select("taskId", "Task", assignment.tasks)}
+              {select("departmentId", tp("department"), assignment.departments)}
+              {select("taskId", tp("task"), assignment.tasks)}
               <FormField
                 control={form.control}
                 name="score"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Score</FormLabel>
+                    <FormLabel>{tp("score")}</FormLabel>
                     <FormControl>
                       <Input
                         type="number"
@@ -257,7 +263,7 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
               name="labels"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Labels</FormLabel>
+                  <FormLabel>{t("labels")}</FormLabel>
                   <FormControl>
                     <Input
                       value={labelsText}
@@ -272,7 +278,7 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
                       }}
                     />
                   </FormControl>
-                  <FormDescription>Separated by commas; new names become labels.</FormDescription>
+                  <FormDescription>{t("labelsHint")}</FormDescription>
                   <FormMessage />
                 </FormItem>
               )}
@@ -280,10 +286,10 @@ export function EditCustomerSheet({ customer, assignment }: { customer: Customer
             <CustomFieldInputs form={form} fields={customer.customFields} />
             <SheetFooter className="flex-row justify-end gap-2 p-0 pt-2">
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Saving…" : "Save"}
+                {form.formState.isSubmitting ? tc("saving") : tc("save")}
               </Button>
             </SheetFooter>
           </form>

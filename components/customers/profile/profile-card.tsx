@@ -1,12 +1,14 @@
 "use client";
 
 import { Mail, Phone } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useDates } from "@/components/i18n/use-dates";
+import { Actor } from "@/components/timeline/actor";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
 import type { CustomerProfile } from "@/lib/customers/serializers";
-import { formatDateTime } from "@/lib/format";
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -20,7 +22,9 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** The customer's profile at a glance: contact, classification, ownership, stage and score, custom fields. */
-export function ProfileCard({ customer, timeZone, actions }: { customer: CustomerProfile; timeZone: string; actions?: ReactNode }) {
+export function ProfileCard({ customer, actions }: { customer: CustomerProfile; actions?: ReactNode }) {
+  const t = useTranslations("customer.profile");
+  const dates = useDates();
   return (
     <Card>
       <CardHeader className="flex-row items-start justify-between gap-3">
@@ -28,9 +32,9 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
           <CardTitle className="text-xl" data-testid="customer-name">
             {customer.name}
           </CardTitle>
-          <div className="flex flex-wrap gap-1.5" aria-label="Labels">
+          <div className="flex flex-wrap gap-1.5" aria-label={t("labels")}>
             {customer.labels.length === 0 ? (
-              <span className="text-xs text-muted-foreground">No labels</span>
+              <span className="text-xs text-muted-foreground">{t("noLabels")}</span>
             ) : (
               customer.labels.map((l) => (
                 <Badge key={l.id} variant="secondary">
@@ -45,20 +49,20 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
       <CardContent className="space-y-4">
         <div className="grid grid-cols-2 gap-3">
           <div className="rounded-md border p-3">
-            <div className="text-xs text-muted-foreground">Stage</div>
+            <div className="text-xs text-muted-foreground">{t("stage")}</div>
             <div className="mt-1 font-semibold" data-testid="customer-stage">
               {customer.stage?.name ?? "—"}
             </div>
           </div>
           <div className="rounded-md border p-3">
-            <div className="text-xs text-muted-foreground">Score</div>
+            <div className="text-xs text-muted-foreground">{t("score")}</div>
             <div className="mt-1 font-semibold tabular-nums" data-testid="customer-score">
               {customer.score}
             </div>
           </div>
         </div>
         <dl>
-          <Row label="Phones" testId="customer-phones">
+          <Row label={t("phones")} testId="customer-phones">
             {customer.phones.length ? (
               <ul className="space-y-0.5">
                 {customer.phones.map((p) => (
@@ -70,7 +74,7 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
               </ul>
             ) : null}
           </Row>
-          <Row label="E-mail">
+          <Row label={t("email")}>
             {customer.email ? (
               <span className="flex items-center gap-1.5">
                 <Mail className="size-3.5 text-muted-foreground" />
@@ -78,29 +82,30 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
               </span>
             ) : null}
           </Row>
-          <Row label="Company" testId="customer-company">
+          <Row label={t("company")} testId="customer-company">
             {customer.companyName}
           </Row>
-          <Row label="Address">{customer.address}</Row>
-          <Row label="CRM id">{customer.crmId}</Row>
+          <Row label={t("address")}>{customer.address}</Row>
+          <Row label={t("crmId")}>{customer.crmId}</Row>
         </dl>
         <Separator />
         <dl>
-          <Row label="Type">{customer.type?.name}</Row>
-          <Row label="Deal flag">{customer.dealFlag?.name}</Row>
-          <Row label="Source">{customer.source?.name}</Row>
-          <Row label="Owner" testId="customer-owner">{customer.owner ? `${customer.owner.name} (${customer.owner.loginNo})` : null}</Row>
-          <Row label="Department" testId="customer-department">{customer.department?.name}</Row>
-          <Row label="Task" testId="customer-task">{customer.task?.name}</Row>
-          <Row label="Follow-ups">
-            {customer.followNum}
-            {customer.lastFollowTime ? `, last ${formatDateTime(customer.lastFollowTime, timeZone)}` : ""}
+          <Row label={t("type")}>{customer.type?.name}</Row>
+          <Row label={t("dealFlag")}>{customer.dealFlag?.name}</Row>
+          <Row label={t("source")}>{customer.source?.name}</Row>
+          <Row label={t("owner")} testId="customer-owner">{customer.owner ? `${customer.owner.name} (${customer.owner.loginNo})` : null}</Row>
+          <Row label={t("department")} testId="customer-department">{customer.department?.name}</Row>
+          <Row label={t("task")} testId="customer-task">{customer.task?.name}</Row>
+          <Row label={t("followUps")}>
+            {customer.lastFollowTime
+              ? t("lastFollowUp", { count: customer.followNum, date: dates.dateTime(customer.lastFollowTime) })
+              : customer.followNum}
           </Row>
         </dl>
         {customer.customFields.length > 0 && (
           <>
             <Separator />
-            <dl aria-label="Custom fields">
+            <dl aria-label={t("customFields")}>
               {customer.customFields.map((f) => (
                 <Row key={f.fieldId} label={f.name}>
                   {f.value}
@@ -111,8 +116,11 @@ export function ProfileCard({ customer, timeZone, actions }: { customer: Custome
         )}
         <Separator />
         <p className="text-xs text-muted-foreground">
-          Created {formatDateTime(customer.createdAt, timeZone)}
-          {customer.createdByNo ? ` by ${customer.createdByNo}` : ""} · updated {formatDateTime(customer.updatedAt, timeZone)}
+          {customer.createdByNo
+            ? t.rich("createdBy", { date: dates.dateTime(customer.createdAt), actor: () => <Actor who={{ loginNo: customer.createdByNo }} /> })
+            : t("created", { date: dates.dateTime(customer.createdAt) })}
+          {" · "}
+          {t("updated", { date: dates.dateTime(customer.updatedAt) })}
         </p>
       </CardContent>
     </Card>

@@ -1,8 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Sparkles } from "lucide-react";
-import { useState, type ComponentProps } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState, type ComponentProps } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -20,8 +22,8 @@ interface Values {
   eventValue: string;
   /** datetime-local ("yyyy-MM-ddTHH:mm"), the tenant's wall clock; "" = now */
   happenTime: string;
-  /** attribute values by attrKey, as the inputs give them */
-  attrs: Record<string, string>;
+  /** attribute values by attrKey, as the inputs give them (an input never touched has none) */
+  attrs: Record<string, string | undefined>;
 }
 
 /** "2026-03-01T09:30" (datetime-local) → "2026-03-01 09:30:00" (the API's wall-clock form). */
@@ -30,13 +32,16 @@ const wallClock = (local: string) => (local.length === 16 ? `${local.replace("T"
 function toBody(v: Values, types: EventType[]): ConsoleEventInput {
   const type = types.find((t) => t.eventKey === v.event);
   const attrValueList = (type?.attributes ?? [])
-    .filter((a) => (v.attrs[a.attrKey] ?? "") !== "")
-    .map((a) => ({ attrKey: a.attrKey, attrValue: a.type === "DateTime" ? wallClock(v.attrs[a.attrKey]) : v.attrs[a.attrKey], type: a.type }));
+    // every attribute is optional (event types do not mark any as required): empty inputs are left out
+    .flatMap((a) => {
+      const value = (v.attrs[a.attrKey] ?? "").trim();
+      return value === "" ? [] : [{ attrKey: a.attrKey, attrValue: a.type === "DateTime" ? wallClock(value) : value, type: a.type }];
+    });
   return {
     event: v.event,
     eventValue: v.eventValue || undefined,
     happenTime: v.happenTime ? wallClock(v.happenTime) : undefined,
-    attrValueList,
+    attrValueList: attrValueList.length ? attrValueList : undefined,
   };
 }
 
@@ -44,9 +49,9 @@ function toBody(v: Values, types: EventType[]): ConsoleEventInput {
  * The form checks what the API will check, with the API's own schema (createCustomerEventBody): the
  * body is built from the inputs and parsed, and each issue is put back on the input it came from.
  */
-function formSchema(types: EventType[], customerId: number) {
+function formSchema(types: EventType[], customerId: number, chooseType: string) {
   return z
-    .object({ event: z.string().min(1, "Choose an event type"), eventValue: z.string(), happenTime: z.string(), attrs: z.record(z.string(), z.string()) })
+    .object({ event: z.string().min(1, chooseType), eventValue: z.string(), happenTime: z.string(), attrs: z.record(z.string(), z.string().optional()) })
     .superRefine((v, ctx) => {
       const body = toBody(v, types);
       // a blank time means "now" (the route fills it in); any valid time stands in for it here
@@ -55,10 +60,10 @@ function formSchema(types: EventType[], customerId: number) {
       for (const issue of parsed.error.issues) {
         const [head, index] = issue.path;
         if (head === "attrValueList" && typeof index === "number") {
-          ctx.addIssue({ code: "custom", message: issue.message, path: ["attrs", body.attrValueList![index].attrKey] });
+          ctx.addIssue({ ...issue, path: ["attrs", body.attrValueList![index].attrKey] } as never);
         } else if (head === "event" || head === "eventValue" || head === "happenTime") {
-          ctx.addIssue({ code: "custom", message: issue.message, path: [head] });
-        } else ctx.addIssue({ code: "custom", message: issue.message, path: [] });
+          ctx.addIssue({ ...issue, path: [head] } as never);
+        } else ctx.addIssue({ ...issue, path: [] } as never);
       }
     });
 }
@@ -79,19 +84,24 @@ const EMPTY: Values = { event: "", eventValue: "", happenTime: "", attrs: {} };
 
 /** Records an event by hand: the customer moves to the type's stage and gains its rating. */
 export function RecordEventDialog({ customerId, eventTypes }: { customerId: number; eventTypes: EventType[] }) {
+  const t = useTranslations("customer.record");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const record = useRecordEvent(customerId);
-  const form = useForm<Values>({ resolver: zodResolver(formSchema(eventTypes, customerId)), defaultValues: EMPTY });
+  const schema = useMemo(() => formSchema(eventTypes, customerId, t("chooseType")), [eventTypes, customerId, t]);
+  const resolver = useFormResolver(schema, (issue) => (issue.path[0] === "event" ? t("chooseType") : undefined));
+  const form = useForm<Values>({ resolver, defaultValues: EMPTY });
   const chosen = eventTypes.find((t) => t.eventKey === form.watch("event"));
 
   async function onSubmit(values: Values) {
     try {
       await record.mutateAsync(toBody(values, eventTypes));
-      toast.success(`${chosen?.name ?? values.event} recorded`);
+      toast.success(t("recorded", { name: chosen?.name ?? values.event }));
       setOpen(false);
       form.reset(EMPTY);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not record the event; try again." });
+      if (!applyServerErrors(form, err, { errorText, detailText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -105,13 +115,13 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
     >
       <DialogTrigger asChild>
         <Button size="sm">
-          <Sparkles /> Record event
+          <Sparkles /> {t("button")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Record an event</DialogTitle>
-          <DialogDescription>As if your systems had sent it: it moves the customer to the type&apos;s stage and adds its rating to the score.</DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -121,7 +131,7 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
               name="event"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Event type</FormLabel>
+                  <FormLabel>{t("eventType")}</FormLabel>
                   <FormControl>
                     <NativeSelect
                       value={field.value}
@@ -130,24 +140,25 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
                         form.setValue("attrs", {});
                       }}
                     >
-                      <option value="">Choose…</option>
-                      {eventTypes.map((t) => (
-                        <option key={t.id} value={t.eventKey}>
-                          {t.name} ({t.eventKey})
+                      <option value="">{t("choose")}</option>
+                      {eventTypes.map((type) => (
+                        <option key={type.id} value={type.eventKey}>
+                          {type.name} ({type.eventKey})
                         </option>
                       ))}
                     </NativeSelect>
                   </FormControl>
                   {chosen && (
                     <FormDescription>
-                      {chosen.stage ? `Moves to ${chosen.stage.name}. ` : "Does not move the stage. "}
-                      {chosen.rating ? `Adds ${chosen.rating} to the score.` : "Does not change the score."}
+                      {chosen.stage ? t("movesTo", { stage: chosen.stage.name }) : t("noStage")}{" "}
+                      {chosen.rating ? t("adds", { rating: chosen.rating }) : t("noScore")}
                     </FormDescription>
                   )}
                   <FormMessage />
                 </FormItem>
               )}
             />
+            {chosen && chosen.attributes.length > 0 && <p className="-mb-2 text-xs text-muted-foreground">{t("attributesHint")}</p>}
             {chosen?.attributes.map((a) => (
               <FormField
                 key={a.attrKey}
@@ -166,13 +177,14 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
                 )}
               />
             ))}
-            <div className="grid gap-4 sm:grid-cols-2">
+            {/* the two columns line up at the top: the hint under one input does not push the other down */}
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <FormField
                 control={form.control}
                 name="eventValue"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Event value</FormLabel>
+                    <FormLabel>{t("eventValue")}</FormLabel>
                     <FormControl>
                       <Input {...field} />
                     </FormControl>
@@ -185,11 +197,11 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
                 name="happenTime"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Happened at</FormLabel>
+                    <FormLabel>{t("happenedAt")}</FormLabel>
                     <FormControl>
                       <Input type="datetime-local" {...field} />
                     </FormControl>
-                    <FormDescription>Optional; now when empty. Your tenant&apos;s time zone.</FormDescription>
+                    <FormDescription>{t("happenedAtHint")}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -197,10 +209,10 @@ export function RecordEventDialog({ customerId, eventTypes }: { customerId: numb
             </div>
             <DialogFooter className="pt-2">
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Recording…" : "Record"}
+                {form.formState.isSubmitting ? t("recording") : t("submit")}
               </Button>
             </DialogFooter>
           </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EventTypeForm } from "@/components/event-types/event-type-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +12,10 @@ import { getEventType } from "@/lib/event-types/service";
 import { DomainError } from "@/lib/http/errors";
 import { listStages } from "@/lib/stages/service";
 
-export const metadata: Metadata = { title: "Event type" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("eventTypes");
+  return { title: t("metaTitle") };
+}
 
 async function load(tenantId: number, rawId: string): Promise<EventType> {
   const parsed = eventTypeIdParamsSchema.safeParse({ id: rawId });
@@ -29,14 +33,15 @@ export default async function EventTypePage({ params }: { params: Promise<{ id: 
   const eventType = await load(user.tenantId, (await params).id);
   const [stages, categories] = await Promise.all([listStages(user.tenantId), listEventCategories(user.tenantId)]);
   const canWrite = can(user.role, "write");
+  const t = await getTranslations("eventTypes");
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ href: "/event-types", label: "Event types" }]}
+        breadcrumbs={[{ href: "/event-types", label: t("title") }]}
         title={
           <span className="flex items-center gap-2">
             {eventType.name}
-            {eventType.archived && <Badge variant="muted">Archived</Badge>}
+            {eventType.archived && <Badge variant="muted">{t("archived")}</Badge>}
           </span>
         }
         description={<span className="font-mono">{eventType.eventKey}</span>}

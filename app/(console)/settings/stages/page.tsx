@@ -1,39 +1,44 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/shell/page-header";
+import { getTranslations } from "next-intl/server";
 import { StageDialog } from "@/components/stages/stage-dialog";
 import { StagesTable } from "@/components/stages/stages-table";
+import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listStages } from "@/lib/stages/service";
 
-export const metadata: Metadata = { title: "Lifecycle stages" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stages");
+  return { title: t("title") };
+}
 
 export default async function StagesPage() {
   const user = await requireUser();
   const canWrite = can(user.role, "write");
   // first paint from the server; react-query takes over for refreshes after writes
-  const stages = await listStages(user.tenantId);
+  const items = await listStages(user.tenantId);
+  const [t, ts] = await Promise.all([getTranslations("stages"), getTranslations("shell.nav")]);
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ href: "/settings", label: "Settings" }]}
-        title="Lifecycle stages"
-        description="The stages a customer moves through (生命周期阶段). Recording an event moves the customer to its event type's stage."
+        breadcrumbs={[{ href: "/settings", label: ts("settings") }]}
+        title={t("title")}
+        description={t("description")}
         actions={
-          canWrite && (
+          canWrite ? (
             <StageDialog
               trigger={
                 <Button>
-                  <Plus /> New stage
+                  <Plus /> {t("new")}
                 </Button>
               }
             />
-          )
+          ) : undefined
         }
       />
-      <StagesTable initialData={stages} canWrite={canWrite} />
+      <StagesTable initialData={items} canWrite={canWrite} />
     </>
   );
 }

@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import enCategories from "../../messages/en/categories.json";
+import enComing from "../../messages/en/coming.json";
+import enDashboard from "../../messages/en/dashboard.json";
+import enDepartments from "../../messages/en/departments.json";
+import enEventTypes from "../../messages/en/eventTypes.json";
+import enSettings from "../../messages/en/settings.json";
+import enStages from "../../messages/en/stages.json";
+import enTasks from "../../messages/en/tasks.json";
+import enTimeline from "../../messages/en/timeline.json";
+import zhCategories from "../../messages/zh-CN/categories.json";
+import zhComing from "../../messages/zh-CN/coming.json";
+import zhDashboard from "../../messages/zh-CN/dashboard.json";
+import zhDepartments from "../../messages/zh-CN/departments.json";
+import zhEventTypes from "../../messages/zh-CN/eventTypes.json";
+import zhSettings from "../../messages/zh-CN/settings.json";
+import zhStages from "../../messages/zh-CN/stages.json";
+import zhTasks from "../../messages/zh-CN/tasks.json";
+import zhTimeline from "../../messages/zh-CN/timeline.json";
+import { cli, expect, signIn, test, type TenantFixture } from "../fixtures";
+
+const unique = () => randomBytes(3).toString("hex");
+
+/** A marketer of the worker's tenant, new for each test, so no language choice leaks between tests. */
+async function signedIn(browser: Browser, tenant: TenantFixture, locale: "zh-CN" | "en-US"): Promise<Page> {
+  const user = { email: `pages-${unique()}@${tenant.slug}.test`, password: "password-789", name: `张伟-${unique()}` };
+  const loginNo = String(6000 + Math.floor(Math.random() * 3000));
+  cli("user:create", "--tenant", tenant.slug, "--email", user.email, "--password", user.password, "--role", "marketer", "--login-no", loginNo);
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale });
+  const page = await context.newPage();
+  await signIn(page, user.email, user.password);
+  return page;
+}
+
+/** next-intl renders a missing message as its dotted key ("stages.title"): no line of the page may look like one. */
+async function expectNoRawKeys(page: Page) {
+  const text = await page.locator("main").innerText();
+  const raw = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => /^[a-z]+\.[a-zA-Z.]+$/.test(l));
+  expect(raw, `raw message keys on ${page.url()}`).toEqual([]);
+}
+
+const HEADINGS = {
+  "en-US": {
+    "/settings": enSettings.title,
+    "/settings/stages": enStages.title,
+    "/settings/categories": enCategories.title,
+    "/settings/departments": enDepartments.title,
+    "/settings/tasks": enTasks.title,
+    "/event-types": enEventTypes.title,
+    "/event-types/new": enEventTypes.new,
+    "/groups": enComing.groups.title,
+    "/segments": enComing.segments.title,
+    "/scenarios": enComing.scenarios.title,
+  },
+  "zh-CN": {
+    "/settings": zhSettings.title,
+    "/settings/stages": zhStages.title,
+    "/settings/categories": zhCategories.title,
+    "/settings/departments": zhDepartments.title,
+    "/settings/tasks": zhTasks.title,
+    "/event-types": zhEventTypes.title,
+    "/event-types/new": zhEventTypes.new,
+    "/groups": zhComing.groups.title,
+    "/segments": zhComing.segments.title,
+    "/scenarios": zhComing.scenarios.title,
+  },
+} as const;
+
+const OTHER = {
+  "en-US": { dashboard: enDashboard, timeline: enTimeline },
+  "zh-CN": { dashboard: zhDashboard, timeline: zhTimeline },
+} as const;
+
+for (const locale of ["zh-CN", "en-US"] as const) {
+  test(`the console's pages speak ${locale}`, async ({ browser, tenant, signedInPage }) => {
+    // a customer with a change record, as the admin, for the customer page
+    const created = await signedInPage.request.post("/api/customers", { data: { name: `张伟-${unique()}` } });
+    expect(created.ok()).toBeTruthy();
+    const customer = (await created.json()) as { id: number; name: string };
+    expect((await signedInPage.request.patch(`/api/customers/${customer.id}`, { data: { companyName: "测试公司" } })).ok()).toBeTruthy();
+
+    const page = await signedIn(browser, tenant, locale);
+    const { dashboard, timeline } = OTHER[locale];
+
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(dashboard.welcome.split("{")[0].trim());
+    await expect(page.getByText(dashboard.perDay, { exact: true })).toBeVisible();
+    await expectNoRawKeys(page);
+
+    for (const [path, heading] of Object.entries(HEADINGS[locale])) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+      await expectNoRawKeys(page);
+    }
+
+    // the customer page: data as entered (张伟), the console's words in the locale, the change record too
+    await page.goto(`/customers/${customer.id}`);
+    await expect(page.getByTestId("customer-name")).toHaveText(customer.name);
+    await expect(page.getByText(timeline.title, { exact: true })).toBeVisible();
+    const change = page.locator('[data-kind="alternation"]').getByTestId("change");
+    await expect(change).toHaveText(`${timeline.fields.companyName}: ${timeline.emptyValue} → 测试公司`);
+    // the author by name and login number, not "by 9001"
+    await expect(page.locator('[data-kind="alternation"]').getByTestId("actor")).toContainText("(9001)");
+    await expectNoRawKeys(page);
+    await page.context().close();
+  });
+}
+
+test("an event is recorded with one attribute left empty", async ({ signedInPage: page }) => {
+  const u = unique();
+  const stage = (await (await page.request.post("/api/stages", { data: { name: `可选阶段-${u}` } })).json()) as { id: number };
+  const typeRes = await page.request.post("/api/event-types", {
+    data: {
+      eventKey: `opt_${u}`,
+      name: `可选-${u}`,
+      isInteract: false,
+      stageId: stage.id,
+      attributes: [
+        { attrKey: "amount", attrName: "金额", type: "value", showInFlow: true },
+        { attrKey: "product", attrName: "商品", type: "text", showInFlow: true },
+      ],
+    },
+  });
+  expect(typeRes.ok(), await typeRes.text()).toBeTruthy();
+  const c = (await (await page.request.post("/api/customers", { data: { name: `客户-${u}` } })).json()) as { id: number };
+  await page.goto(`/customers/${c.id}`);
+  await page.getByRole("button", { name: "Record event" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Event type").selectOption({ label: `可选-${u} (opt_${u})` });
+  await dialog.getByLabel(/商品/).fill("年卡");
+  // 金额 stays empty
+  await dialog.getByRole("button", { name: "Record", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const entry = page.getByTestId("timeline").locator('[data-kind="event"]').first();
+  await expect(entry).toContainText("年卡");
+  await expect(entry).not.toContainText("金额");
+});
+
+test("a stage in use: the delete dialog says why and offers no Delete", async ({ signedInPage: page }) => {
+  const u = unique();
+  const stage = (await (await page.request.post("/api/stages", { data: { name: `在用-${u}` } })).json()) as { id: number; name: string };
+  const type = await page.request.post("/api/event-types", {
+    data: { eventKey: `uses_${u}`, name: `用阶段-${u}`, isInteract: false, stageId: stage.id, attributes: [] },
+  });
+  expect(type.ok(), await type.text()).toBeTruthy();
+  await page.goto("/settings/stages");
+  await page.getByRole("button", { name: `Delete ${stage.name}` }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(/still used/);
+  await expect(dialog.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeVisible();
+});
+
+test("the timeline refuses a reversed date range in the form", async ({ signedInPage: page }) => {
+  const c = (await (await page.request.post("/api/customers", { data: { name: `客户-${unique()}` } })).json()) as { id: number };
+  await page.goto(`/customers/${c.id}`);
+  // the timeline has loaded (and the page is interactive) before the dates are typed
+  await expect(page.getByText("Nothing has happened yet")).toBeVisible();
+  await page.getByLabel("From", { exact: true }).fill("2026-03-10");
+  await expect(page).toHaveURL(/from=2026-03-10/);
+  await page.getByLabel("To", { exact: true }).fill("2026-03-01");
+  await expect(page.getByRole("alert").filter({ hasText: "The start date is after the end date." })).toBeVisible();
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page).not.toHaveURL(/to=2026-03-01/);
+});
