@@ -26,6 +26,7 @@ async function main() {
   }
   process.stdout.write(JSON.stringify({ ids, errors }) + "\n");
   await db.$disconnect();
+  process.exit(0);
 }
 
 main().catch((err) => {
