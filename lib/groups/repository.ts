@@ -49,8 +49,18 @@ export function findGroup(tenantId: number, id: number, tx: DbOrTx = db): Promis
   return tx.group.findFirst({ where: { tenantId, id }, select: groupSelect });
 }
 
-export function findGroupsByIds(tenantId: number, ids: readonly number[], tx: DbOrTx = db): Promise<GroupRow[]> {
-  return tx.group.findMany({ where: { tenantId, id: { in: [...ids] } }, select: groupSelect });
+/**
+ * Prisma's query builder refuses more than 999 bound values on SQLite (P2029), so every `IN` list it
+ * builds is cut into parts of this size. (Raw statements are not limited that way.)
+ */
+export const IN_CHUNK = 900;
+
+export async function findGroupsByIds(tenantId: number, ids: readonly number[], tx: DbOrTx = db): Promise<GroupRow[]> {
+  const out: GroupRow[] = [];
+  for (const part of chunk([...new Set(ids)], IN_CHUNK)) {
+    out.push(...(await tx.group.findMany({ where: { tenantId, id: { in: part } }, select: groupSelect })));
+  }
+  return out;
 }
 
 /** Groups of exactly this name, oldest first; `take` 2 is enough to tell one from several. */
@@ -147,8 +157,10 @@ export async function findGroupPage(
 export async function countMembersByGroup(groupIds: readonly number[], tx: DbOrTx = db): Promise<Map<number, number>> {
   const out = new Map<number, number>(groupIds.map((id) => [id, 0]));
   if (!groupIds.length) return out;
-  const rows = await tx.groupMember.groupBy({ by: ["groupId"], where: { groupId: { in: [...groupIds] } }, _count: { _all: true } });
-  for (const r of rows) out.set(r.groupId, r._count._all);
+  for (const part of chunk(groupIds, IN_CHUNK)) {
+    const rows = await tx.groupMember.groupBy({ by: ["groupId"], where: { groupId: { in: part } }, _count: { _all: true } });
+    for (const r of rows) out.set(r.groupId, r._count._all);
+  }
   return out;
 }
 
@@ -173,7 +185,7 @@ export async function findMembersOf(pairs: readonly { groupId: number; customerI
   for (const { groupId, customerId } of pairs) byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), customerId]);
   const out: MemberRow[] = [];
   for (const [groupId, customerIds] of byGroup) {
-    for (const part of chunk(customerIds, 5000)) {
+    for (const part of chunk(customerIds, IN_CHUNK)) {
       out.push(...(await tx.groupMember.findMany({ where: { groupId, customerId: { in: part } }, select: memberSelect })));
     }
   }
@@ -206,7 +218,7 @@ export async function insertMembers(
 
 export async function deleteMembers(groupId: number, customerIds: readonly number[], tx: DbOrTx = db): Promise<number> {
   let removed = 0;
-  for (const part of chunk(customerIds, 5000)) {
+  for (const part of chunk(customerIds, IN_CHUNK)) {
     removed += (await tx.groupMember.deleteMany({ where: { groupId, customerId: { in: part } } })).count;
   }
   return removed;
@@ -275,7 +287,7 @@ export function findGroupsOfCustomer(tenantId: number, customerId: number, tx: D
 /** Which of these ids are live customers of the tenant. */
 export async function findLiveCustomerIds(tenantId: number, ids: readonly number[], tx: DbOrTx = db): Promise<Set<number>> {
   const found = new Set<number>();
-  for (const part of chunk([...new Set(ids)], 5000)) {
+  for (const part of chunk([...new Set(ids)], IN_CHUNK)) {
     const rows = await tx.customer.findMany({ where: { tenantId, deletedAt: null, id: { in: part } }, select: { id: true } });
     for (const r of rows) found.add(r.id);
   }
@@ -285,7 +297,7 @@ export async function findLiveCustomerIds(tenantId: number, ids: readonly number
 /** Live customers of the tenant with exactly these names (a name may match several). */
 export async function findLiveCustomersByName(tenantId: number, names: readonly string[], tx: DbOrTx = db) {
   const out: { id: number; name: string }[] = [];
-  for (const part of chunk([...new Set(names)], 5000)) {
+  for (const part of chunk([...new Set(names)], IN_CHUNK)) {
     out.push(
       ...(await tx.customer.findMany({ where: { tenantId, deletedAt: null, name: { in: part } }, select: { id: true, name: true } })),
     );

@@ -158,6 +158,20 @@ describe("memberships by id", () => {
     expect(await memberRows(g.id)).toEqual([ids[0], ids[1]]);
   });
 
+  it("a batch of 10,000 (the most one call may add) is written in one go; 10,001 is refused", async () => {
+    const t = await makeTenant();
+    const g = await createGroup(t.id, { name: "big" });
+    await db.customer.createMany({ data: Array.from({ length: 10_000 }, (_, i) => ({ tenantId: t.id, name: `c${i}` })) });
+    const ids = (await db.customer.findMany({ where: { tenantId: t.id }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+    const rows = await addMemberships(t.id, ids.map((customerId) => ({ groupId: g.id, customerId })));
+    expect(rows).toHaveLength(10_000);
+    expect(rows.map((r) => r.customerId)).toEqual(ids);
+    expect(await db.groupMember.count({ where: { groupId: g.id } })).toBe(10_000);
+    expect(await removeMembers(t.id, g.id, ids.slice(0, 5000))).toBe(5000);
+    const tooMany = [...ids, ids[0]].map((customerId) => ({ groupId: g.id, customerId }));
+    expect((await rejection(addMemberships(t.id, tooMany))).reason).toBe("batch_too_large");
+  });
+
   it("removes by customer ids (non-members skipped) and by membership id (unknown → member_not_found)", async () => {
     const t = await makeTenant();
     const g = await createGroup(t.id, { name: "g" });
