@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCustomersSpec } from "./customers/spec";
 import { registerEventsSpec } from "./events/spec";
+import { registerGroupsSpec } from "./groups/spec";
+import { registerListsSpec } from "./lists/spec";
 import { registerSecuritySchemes } from "./security";
 
 /**
@@ -13,10 +15,10 @@ import { registerSecuritySchemes } from "./security";
  */
 const DIALECT_SPECS: ((registry: OpenAPIRegistry) => void)[] = [
   registerEventsSpec, // events (seed 000): token, event types, stages; also the lists token exchange
-  // registerListsSpec,     lists (seed 001)
+  registerListsSpec, // lists (seed 001): lists and list members by id
   registerCustomersSpec, // customers (seed 002): filter/list/get/create/update/destroy customers, feeds
   // registerScenariosSpec, scenarios (seed 003)
-  // registerGroupsSpec,    groups (seed 004)
+  registerGroupsSpec, // groups (seed 004): customer groups and their customers by name
 ];
 
 const TAGS = [

@@ -1,7 +1,21 @@
 import { authenticateToken } from "@/lib/access/api-keys";
-import { json, retryHeaders, statusOfError, type Dialect } from "@/lib/http/dialect";
+import { json, type Dialect } from "@/lib/http/dialect";
+import { statusOf, type RenderableError } from "./domain-errors";
 
-/** Seed 001 (DM Hub): the bare resource on success; `{error:{code, message}}` on failure. */
+/**
+ * Seed 001 (DM Hub): the bare resource on success; `{error:{code, message, reason?, details?}}` on
+ * failure, `code` being the HTTP status and `reason` the domain's symbolic reason when known.
+ */
+export function listsError(err: RenderableError): Response {
+  const status = statusOf(err);
+  const details = err.details.map(({ path, message }) => ({ ...(path ? { path } : {}), message }));
+  return json(
+    { error: { code: status, message: err.message, ...(err.reason ? { reason: err.reason } : {}), ...(details.length ? { details } : {}) } },
+    status,
+    err.retryAfter ? { "retry-after": String(err.retryAfter) } : {},
+  );
+}
+
 export const listsDialect: Dialect = {
   name: "lists",
   securityScheme: "listsAccessToken",
@@ -9,10 +23,5 @@ export const listsDialect: Dialect = {
   // the token exchange names its appKey as `appid`
   appKeyOf: ({ url }) => url.searchParams.get("appid") || undefined,
   success: (data, _ctx, status) => json(data ?? {}, status),
-  failure: (err) =>
-    json(
-      { error: { code: statusOfError(err), message: err.message, ...(err.details.length ? { details: err.details.map(({ path, message }) => ({ path, message })) } : {}) } },
-      statusOfError(err),
-      retryHeaders(err),
-    ),
+  failure: (err) => listsError(err),
 };

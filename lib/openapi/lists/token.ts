@@ -28,6 +28,7 @@ export const listsErrorSchema = z.object({
   error: z.object({
     code: z.number().int().describe("The HTTP status"),
     message: z.string(),
+    reason: z.string().optional().describe("The domain's symbolic reason, e.g. group_not_found, customer_not_found"),
     details: z.array(z.object({ path: z.string().optional(), message: z.string() })).optional().describe("The offending fields, for bad input"),
   }),
 });
