@@ -49,7 +49,7 @@ test.describe("operator CLI", () => {
       run("apikey:create", "--tenant", tenant.slug, "--name", "k", "--scopes", "customers:read,everything"),
       run("apikey:create", "--tenant", "no-such-tenant-here", "--name", "k", "--scopes", "all"),
     ]);
-    expect(taken).toEqual({ status: 1, stdout: "", stderr: `tenant:create: tenant "${tenant.slug}" already exists\n` });
+    expect(taken).toEqual({ status: 1, stdout: "", stderr: `tenant:create: slug: tenant "${tenant.slug}" already exists\n` });
     expect(scope.status).toBe(1);
     expect(scope.stdout).toBe("");
     expect(scope.stderr).toMatch(/^apikey:create: scopes: unknown scope "everything"; use "all" or customers:read, /);

@@ -3,14 +3,14 @@ import { json, type Dialect } from "@/lib/http/dialect";
 import { statusOf, type RenderableError } from "./domain-errors";
 
 /**
- * Seed 001 (DM Hub): the bare resource on success; `{error:{code, message, reason?, details?}}` on
- * failure, `code` being the HTTP status and `reason` the domain's symbolic reason when known.
+ * Seed 001 (DM Hub): the bare resource on success; `{error:{code, message, details?}}` on failure,
+ * `code` being the HTTP status and `details` naming the offending fields.
  */
 export function listsError(err: RenderableError): Response {
   const status = statusOf(err);
   const details = err.details.map(({ path, message }) => ({ ...(path ? { path } : {}), message }));
   return json(
-    { error: { code: status, message: err.message, ...(err.reason ? { reason: err.reason } : {}), ...(details.length ? { details } : {}) } },
+    { error: { code: status, message: err.message, ...(details.length ? { details } : {}) } },
     status,
     err.retryAfter ? { "retry-after": String(err.retryAfter) } : {},
   );
