@@ -2,15 +2,18 @@
 // Add a namespace by importing both files here; lib/i18n/messages.test.ts fails when a key exists in
 // one language and not the other.
 import enCommon from "@/messages/en/common.json";
+import enCustomers from "@/messages/en/customers.json";
 import enErrors from "@/messages/en/errors.json";
 import enShell from "@/messages/en/shell.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhCustomers from "@/messages/zh-CN/customers.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
   common: enCommon,
+  customers: enCustomers,
   errors: enErrors,
   shell: enShell,
 };
@@ -21,6 +24,7 @@ export const MESSAGES: Record<Locale, Messages> = {
   en,
   "zh-CN": {
     common: zhCommon,
+    customers: zhCustomers,
     errors: zhErrors,
     shell: zhShell,
   },
