@@ -2,7 +2,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit/audit";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { isDomainError, type ErrorParams, type Reason } from "@/lib/errors";
+import { isDomainError, type Reason } from "@/lib/errors";
 import { DomainError as HttpDomainError } from "@/lib/http/errors";
 import { splitLabelList } from "@/lib/labels/schemas";
 import { listStages } from "@/lib/stages/service";
@@ -10,7 +10,10 @@ import type { ChangeAuthor } from "./author";
 import { raceToConflict } from "./contacts";
 import { normalizeEmail } from "./identity";
 import { toE164 } from "./phone";
+import { IMPORT_MAX_ROWS, IMPORT_CHUNK_SIZE, type ImportResult, type RowError, type RowOutcome } from "./import-fields";
 import type { CustomerChanges } from "./schemas";
+
+export * from "./import-fields";
 import { createCustomerInTx } from "./service";
 
 /**
@@ -19,27 +22,6 @@ import { createCustomerInTx } from "./service";
  * and rolling it back (a dry run), then writes it for real in one transaction per chunk, each row
  * in a savepoint so that a bad row is skipped without failing its chunk.
  */
-
-/** What a column can be mapped to; a custom field is `cf:<id>`. */
-export const IMPORT_FIELDS = [
-  "name",
-  "phones",
-  "email",
-  "crmId",
-  "companyName",
-  "address",
-  "type",
-  "dealFlag",
-  "source",
-  "stage",
-  "ownerLoginNo",
-  "labels",
-  "score",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export const IMPORT_MAX_ROWS = 5_000;
-export const IMPORT_CHUNK_SIZE = 500;
 
 const cell = z.string().max(4_000);
 export const importRowSchema = z.object({
@@ -52,28 +34,6 @@ export type ImportRow = z.infer<typeof importRowSchema>;
 export const importBodySchema = z.object({
   rows: z.array(importRowSchema).min(1, "is required").max(IMPORT_MAX_ROWS, `at most ${IMPORT_MAX_ROWS} rows`),
 });
-
-export interface RowError {
-  /** the import field the error is about, when known */
-  field?: string;
-  reason?: Reason;
-  message: string;
-  params?: ErrorParams;
-}
-
-export interface RowOutcome {
-  line: number;
-  /** the created customer's id (a real import) */
-  id?: number;
-  errors: RowError[];
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  created: number;
-  skipped: number;
-  rows: RowOutcome[];
-}
 
 /** The tenant's names an import resolves, loaded once per chunk. */
 interface ImportContext {
