@@ -4,10 +4,12 @@
 import enCommon from "@/messages/en/common.json";
 import enCustomers from "@/messages/en/customers.json";
 import enErrors from "@/messages/en/errors.json";
+import enPalette from "@/messages/en/palette.json";
 import enShell from "@/messages/en/shell.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhCustomers from "@/messages/zh-CN/customers.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
+import zhPalette from "@/messages/zh-CN/palette.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -15,6 +17,7 @@ const en = {
   common: enCommon,
   customers: enCustomers,
   errors: enErrors,
+  palette: enPalette,
   shell: enShell,
 };
 
@@ -26,6 +29,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     common: zhCommon,
     customers: zhCustomers,
     errors: zhErrors,
+    palette: zhPalette,
     shell: zhShell,
   },
 };
