@@ -73,7 +73,7 @@ export function CommandPalette({ isAdmin }: { isAdmin: boolean }) {
   };
 
   const needle = text.trim().toLowerCase();
-  const pages = PALETTE_PAGES.filter((p) => isAdmin || !p.adminOnly)
+  const pages = PALETTE_PAGES.filter((p) => isAdmin || !("adminOnly" in p))
     .map((p) => ({ ...p, label: t(`pages.${p.key}`) }))
     .filter((p) => !needle || p.label.toLowerCase().includes(needle) || p.href.includes(needle));
   const customers = q ? (search.data?.customers ?? []) : [];
