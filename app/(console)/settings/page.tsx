@@ -1,4 +1,4 @@
-import { Building2, ChevronRight, ClipboardList, KeyRound, Layers, ListChecks, ListTree, Lock, SlidersHorizontal, UserCog, type LucideIcon } from "lucide-react";
+import { Building2, History, ChevronRight, ClipboardList, KeyRound, Layers, ListChecks, ListTree, Lock, SlidersHorizontal, UserCog, type LucideIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -59,6 +59,7 @@ const SECTIONS: { href: string; title: string; description: string; icon: Lucide
     icon: KeyRound,
     adminOnly: true,
   },
+  { href: "/settings/audit", title: "Audit log", description: "Who changed what, and when.", icon: History, adminOnly: true },
 ];
 
 export default async function SettingsPage() {
