@@ -7,12 +7,14 @@ import enCustomers from "@/messages/en/customers.json";
 import enErrors from "@/messages/en/errors.json";
 import enPalette from "@/messages/en/palette.json";
 import enShell from "@/messages/en/shell.json";
+import enUsers from "@/messages/en/users.json";
 import zhAudit from "@/messages/zh-CN/audit.json";
 import zhCommon from "@/messages/zh-CN/common.json";
 import zhCustomers from "@/messages/zh-CN/customers.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
 import zhShell from "@/messages/zh-CN/shell.json";
+import zhUsers from "@/messages/zh-CN/users.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
@@ -22,6 +24,7 @@ const en = {
   errors: enErrors,
   palette: enPalette,
   shell: enShell,
+  users: enUsers,
 };
 
 export type Messages = typeof en;
@@ -35,5 +38,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     errors: zhErrors,
     palette: zhPalette,
     shell: zhShell,
+    users: zhUsers,
   },
 };
