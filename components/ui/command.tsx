@@ -26,11 +26,11 @@ export function CommandDialog({
 }: ComponentProps<typeof Dialog> & { title: string; description: string; commandProps?: ComponentProps<typeof Command> }) {
   return (
     <Dialog {...props}>
-      <DialogHeader className="sr-only">
-        <DialogTitle>{title}</DialogTitle>
-        <DialogDescription>{description}</DialogDescription>
-      </DialogHeader>
-      <DialogContent className="top-[20%] translate-y-0 overflow-hidden p-0 sm:max-w-xl" showClose={false} aria-label={title}>
+      <DialogContent className="top-[20%] translate-y-0 overflow-hidden p-0 sm:max-w-xl" showClose={false}>
+        <DialogHeader className="sr-only">
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
         <Command
           className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground"
           {...commandProps}
