@@ -51,14 +51,20 @@ describe("customer import", () => {
     const rows = Array.from({ length: 7 }, (_, i) =>
       row(i + 2, { name: `客户${i}`, phones: `1390000010${i}`, labels: "导入;VIP", [`cf:${field.id}`]: i === 3 ? "铜" : "金" }),
     );
+    rows.push(row(9, { name: "", phones: "13900000199" }));
     const result = await importCustomers(tenant.id, author, rows, { dryRun: false, chunkSize: 3 });
-    expect([result.created, result.skipped]).toEqual([6, 1]);
+    expect([result.created, result.skipped]).toEqual([6, 2]);
     expect(result.rows.find((r) => r.line === 5)?.errors[0].reason).toBe("custom_field_invalid");
     const phones = await db.customerPhone.findMany({ where: { tenantId: tenant.id }, select: { number: true }, orderBy: { id: "asc" } });
     expect(phones[0].number).toBe("+8613900000100");
     const labelled = await db.customerLabel.count({ where: { label: { tenantId: tenant.id, name: "VIP" } } });
     expect(labelled).toBe(6);
     const audits = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "customer.import" }, orderBy: { id: "asc" } });
-    expect(audits.map((a) => (a.details as { created: number }).created)).toEqual([3, 2, 1]);
+    // every line of the file is counted in its chunk's audit row, rows refused before writing too
+    expect(audits.map((a) => a.details)).toEqual([
+      { created: 3, skipped: 0, lines: [2, 4] },
+      { created: 2, skipped: 1, lines: [5, 7] },
+      { created: 1, skipped: 1, lines: [8, 9] },
+    ]);
   });
 });

@@ -209,10 +209,13 @@ export async function importCustomers(
   const ready = mapped.filter((m): m is { line: number; changes: CustomerChanges; errors: RowError[] } => m.changes !== undefined);
   const repeats = repeatsInFile(ready);
   for (const [line, error] of repeats) outcomes.set(line, { line, errors: [error] });
-  const toWrite = ready.filter((r) => !repeats.has(r.line));
+  const toWrite = new Map(ready.filter((r) => !repeats.has(r.line)).map((r) => [r.line, r]));
 
-  for (let start = 0; start < toWrite.length; start += chunkSize) {
-    const chunk = toWrite.slice(start, start + chunkSize);
+  // chunks of the file's rows, in order: a chunk's audit row counts every row of its lines
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const lines = rows.slice(start, start + chunkSize);
+    const chunk = lines.flatMap((r) => toWrite.get(r.line) ?? []);
+    if (dryRun && chunk.length === 0) continue;
     const chunkOutcomes: RowOutcome[] = [];
     try {
       await db.$transaction(
@@ -234,7 +237,7 @@ export async function importCustomers(
           await writeAudit(tx, tenantId, author.actor, {
             action: "customer.import",
             entity: "Customer",
-            details: { created, skipped: chunk.length - created, lines: [chunk[0].line, chunk[chunk.length - 1].line] },
+            details: { created, skipped: lines.length - created, lines: [lines[0].line, lines[lines.length - 1].line] },
           });
         },
         { timeout: 300_000, maxWait: 20_000 },
