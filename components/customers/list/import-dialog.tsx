@@ -25,6 +25,23 @@ interface Parsed {
 }
 
 const PREVIEW_ROWS = 50;
+/** Rows per request: a request body stays well under the console's 1 MiB limit. */
+const ROWS_PER_REQUEST = 1_000;
+
+type Rows = ReturnType<typeof mappedRows>;
+
+/** Sends the rows in batches, one after the other, and adds up the answers. */
+async function postInBatches(url: string, rows: Rows): Promise<ImportResult> {
+  const total: ImportResult = { dryRun: false, created: 0, skipped: 0, rows: [] };
+  for (let i = 0; i < rows.length; i += ROWS_PER_REQUEST) {
+    const r = await fetchJson<ImportResult>(url, { method: "POST", body: { rows: rows.slice(i, i + ROWS_PER_REQUEST) } });
+    total.dryRun = r.dryRun;
+    total.created += r.created;
+    total.skipped += r.skipped;
+    total.rows.push(...r.rows);
+  }
+  return total;
+}
 
 /** Words one row error: the field's name, then the reason in the user's language. */
 function useRowErrorText(customFields: CustomFieldDefinition[]) {
@@ -62,11 +79,11 @@ export function ImportDialog({ customFields }: { customFields: CustomFieldDefini
   const hasName = Object.values(mapping).includes("name");
 
   const check = useMutation({
-    mutationFn: (body: { rows: ReturnType<typeof mappedRows> }) => fetchJson<ImportResult>("/api/customers/import/preview", { method: "POST", body }),
+    mutationFn: (body: { rows: Rows }) => postInBatches("/api/customers/import/preview", body.rows),
     onSuccess: setPreview,
   });
   const run = useMutation({
-    mutationFn: (body: { rows: ReturnType<typeof mappedRows> }) => fetchJson<ImportResult>("/api/customers/import", { method: "POST", body }),
+    mutationFn: (body: { rows: Rows }) => postInBatches("/api/customers/import", body.rows),
     onSuccess: (r) => {
       setResult(r);
       void qc.invalidateQueries({ queryKey: customerKeys.all });
