@@ -1,6 +1,10 @@
 // The console's texts, one file per namespace and language under messages/<locale>/<namespace>.json.
 // Add a namespace by importing both files here; lib/i18n/messages.test.ts fails when a key exists in
 // one language and not the other.
+import enApiDocs from "@/messages/en/apiDocs.json";
+import enApiKeys from "@/messages/en/apiKeys.json";
+import enCustomFields from "@/messages/en/customFields.json";
+import enOptions from "@/messages/en/options.json";
 import enAuth from "@/messages/en/auth.json";
 import enCategories from "@/messages/en/categories.json";
 import enComing from "@/messages/en/coming.json";
@@ -15,6 +19,10 @@ import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
 import enTasks from "@/messages/en/tasks.json";
 import enTimeline from "@/messages/en/timeline.json";
+import zhApiDocs from "@/messages/zh-CN/apiDocs.json";
+import zhApiKeys from "@/messages/zh-CN/apiKeys.json";
+import zhCustomFields from "@/messages/zh-CN/customFields.json";
+import zhOptions from "@/messages/zh-CN/options.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import zhCategories from "@/messages/zh-CN/categories.json";
 import zhComing from "@/messages/zh-CN/coming.json";
@@ -32,6 +40,10 @@ import zhTimeline from "@/messages/zh-CN/timeline.json";
 import type { Locale } from "@/lib/i18n/locales";
 
 const en = {
+  options: enOptions,
+  customFields: enCustomFields,
+  apiKeys: enApiKeys,
+  apiDocs: enApiDocs,
   auth: enAuth,
   categories: enCategories,
   coming: enComing,
@@ -53,6 +65,10 @@ export type Messages = typeof en;
 export const MESSAGES: Record<Locale, Messages> = {
   en,
   "zh-CN": {
+    options: zhOptions,
+    customFields: zhCustomFields,
+    apiKeys: zhApiKeys,
+    apiDocs: zhApiDocs,
     auth: zhAuth,
     categories: zhCategories,
     coming: zhComing,
