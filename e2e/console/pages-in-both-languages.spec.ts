@@ -43,7 +43,8 @@ async function signedIn(browser: Browser, tenant: TenantFixture, locale: "zh-CN"
 
 /** next-intl renders a missing message as its dotted key ("stages.title"): no line of the page may look like one. */
 async function expectNoRawKeys(page: Page) {
-  const text = await page.locator("main").innerText();
+  // the console's own <main> (Swagger UI renders another inside it)
+  const text = await page.locator("main#main").innerText();
   const raw = text
     .split("\n")
     .map((l) => l.trim())
@@ -93,6 +94,8 @@ const OTHER = {
 
 for (const locale of ["zh-CN", "en-US"] as const) {
   test(`the console's pages speak ${locale}`, async ({ browser, tenant, signedInPage }) => {
+    // some twenty pages, each rendered on demand
+    test.setTimeout(180_000);
     // a customer with a change record, as the admin, for the customer page
     const created = await signedInPage.request.post("/api/customers", { data: { name: `张伟-${unique()}` } });
     expect(created.ok()).toBeTruthy();
