@@ -4,6 +4,7 @@ import { recordEvents } from "@/lib/customer-events/service";
 import { API, customer, eventWorld, type EventWorld } from "@/lib/customer-events/test-fixtures";
 import type { ChangeAuthor } from "@/lib/customers/author";
 import { db } from "@/lib/db/client";
+import { makeApiKey, makeUser } from "@/lib/test/factories";
 import { addFeedItemSchema, timelineQuerySchema, type AddFeedItemInput } from "./schemas";
 import { addFeedItem } from "./service";
 import { listCustomerTimeline, type TimelineItem } from "./timeline";
@@ -103,6 +104,46 @@ describe("the customer's merged timeline", () => {
   it("answers not found for a deleted customer", async () => {
     const w = await eventWorld();
     await expect(listCustomerTimeline(w.tenant.id, w.gone.id, timelineQuerySchema.parse({}))).rejects.toMatchObject({ kind: "not_found" });
+  });
+});
+
+describe("the timeline's authors", () => {
+  it("names each item's author and a ticket's handler: users by id or login number, API keys by id or stored name, other staff by number", async () => {
+    const w = await eventWorld();
+    const user = await makeUser(w.tenant.id);
+    await db.user.update({ where: { id: user.id }, data: { name: "王芳" } });
+    const key = await makeApiKey(w.tenant.id);
+    const keyName = (await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).name;
+    // another tenant's staff with the same login number names no one here
+    const other = await eventWorld();
+    const stranger = await makeUser(other.tenant.id);
+    await db.user.update({ where: { id: stranger.id }, data: { name: "外人", loginNo: "9001" } });
+
+    const at = (min: number) => `2026-03-01 09:${String(min).padStart(2, "0")}:00`;
+    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(1) }], { type: "apikey", id: key.id });
+    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(2) }], { type: "user", id: user.id });
+    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(3) }], { type: "apikey", id: 999_999 });
+    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(4) }], { type: "system", id: null });
+    const by = (loginNo: string | null, name: string): ChangeAuthor => ({ actor: { type: "system", id: null, name: null }, loginNo, name });
+    await addFeedItem(w.tenant.id, by(user.loginNo, "旧名字"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by user" }));
+    await addFeedItem(w.tenant.id, by("9001", "李雷"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by staff" }));
+    await addFeedItem(w.tenant.id, by("9001", "李雷"), w.alice.id, addFeedItemSchema.parse({ kind: "ticket", title: "工单", content: "x", handlerNo: user.loginNo }));
+    await db.alternation.create({
+      data: { tenantId: w.tenant.id, customerId: w.alice.id, field: "email", summary: "邮箱: a---->b", authorNo: null, authorName: keyName },
+    });
+
+    const { items } = await list(w);
+    const authorOf = (pred: (i: TimelineItem) => boolean) => items.find(pred)?.author;
+    const ev = (minute: number) => authorOf((i) => i.kind === "event" && i.at === new Date(`2026-03-01T01:0${minute}:00Z`).toISOString());
+    expect(ev(1)).toEqual({ kind: "apikey", name: keyName });
+    expect(ev(2)).toEqual({ kind: "user", name: "王芳", loginNo: user.loginNo });
+    expect(ev(3)).toEqual({ kind: "apikey", name: null });
+    expect(ev(4)).toBeNull();
+    expect(authorOf((i) => i.kind === "followUp" && i.content === "by user")).toEqual({ kind: "user", name: "王芳", loginNo: user.loginNo });
+    expect(authorOf((i) => i.kind === "followUp" && i.content === "by staff")).toEqual({ kind: "staff", name: "李雷", loginNo: "9001" });
+    expect(authorOf((i) => i.kind === "alternation")).toEqual({ kind: "apikey", name: keyName });
+    const ticket = items.find((i) => i.kind === "ticket");
+    expect(ticket).toMatchObject({ author: { kind: "staff", loginNo: "9001" }, handler: { kind: "user", name: "王芳", loginNo: user.loginNo } });
   });
 });
 
