@@ -1,5 +1,6 @@
 import { createCustomerEventBody, type EventActor } from "./schemas";
-import { recordEvent, tenantTimeZone, type RecordedEvent } from "./service";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
+import { recordEvent, type RecordedEvent } from "./service";
 import { formatTenantTime } from "./time";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseWireTime, formatWireTime, SECONDS } from "@/lib/openapi/customers/time";
-import { currentProvider } from "./sql";
+import { currentProvider } from "@/lib/db/sql";
 import { queryCustomerEvents, recordEvent, recordEvents } from "./service";
 import { API, eventWorld, paid } from "./test-fixtures";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { ingest } from "./ingest";
 import { createCustomerEventBody, type CreateCustomerEventBody } from "./schemas";
 import { recordEvent, recordEvents } from "./service";
-import { currentProvider } from "./sql";
+import { currentProvider } from "@/lib/db/sql";
 import { API, customer, eventsOf, eventWorld, paid, parse, type EventWorld } from "./test-fixtures";
 
 describe("recording an event", () => {

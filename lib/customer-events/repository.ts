@@ -1,7 +1,7 @@
 import { db, type DbOrTx } from "@/lib/db/client";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/identity";
 import { canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "@/lib/db/sql";
 
 /**
  * Data access of customer events: the lookups that validate a batch (one query per batch, whatever

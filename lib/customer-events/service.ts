@@ -1,5 +1,5 @@
-import { db } from "@/lib/db/client";
 import { fail, type DomainError } from "@/lib/errors";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { fromZod } from "./errors";
 import { submitEvents } from "./group-commit";
 import type { Entry } from "./ingest";
@@ -27,17 +27,8 @@ export interface ServiceOptions {
   timeZone?: string;
 }
 
-const zoneCache = new Map<number, { zone: string; until: number }>();
-
-/** The tenant's time zone, cached for a minute. */
-export async function tenantTimeZone(tenantId: number): Promise<string> {
-  const hit = zoneCache.get(tenantId);
-  if (hit && hit.until > Date.now()) return hit.zone;
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  if (!tenant) throw fail("tenant_not_found", "tenant not found");
-  zoneCache.set(tenantId, { zone: tenant.timeZone, until: Date.now() + 60_000 });
-  return tenant.timeZone;
-}
+/** Kept for lib/feeds/timeline.ts: the one helper lives in lib/tenants/time-zone.ts. */
+export { tenantTimeZone };
 
 export interface RecordedEvent {
   eventId: number;
