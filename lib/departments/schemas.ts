@@ -1,4 +1,4 @@
-import { namedListSchemas, type NamedCreateInput, type NamedListEntry, type NamedUpdateInput } from "@/lib/reference/named-list";
+import { namedListSchemas, type NamedCreateInput, type NamedListEntry, type NamedUpdateInput } from "@/lib/reference/named-list-schemas";
 
 /** Departments (部门): a department's id is the customers dialect's `servicegroupId`. */
 export const departmentSchemas = namedListSchemas("Department name, unique within the tenant, e.g. 华东销售部");

@@ -1,38 +1,13 @@
-import { z } from "zod";
 import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { fail, type Reason } from "@/lib/errors";
-import { expected } from "@/lib/validation/messages";
+import type { NamedCreateInput, NamedListSchemas, NamedUpdateInput } from "./named-list-schemas";
 
 /**
  * A tenant's named list (departments, tasks): entries with a name unique within the tenant, that
  * customers (and staff) point at, deleted only when nothing does. One module serves every such list;
  * each list gives its model, its nouns and reasons, what it counts, and what "in use" means.
  */
-
-/** The schemas of a named list's entry: its name (trimmed, 1–100 characters), create and update bodies. */
-export function namedListSchemas(description: string) {
-  const name = z
-    .string({ error: expected("a string") })
-    .trim()
-    .min(1, "is required")
-    .max(100, "must be at most 100 characters")
-    .describe(description);
-  const create = z.object({ name });
-  return { name, create, update: create.partial() };
-}
-
-type NamedListSchemas = ReturnType<typeof namedListSchemas>;
-export type NamedCreateInput = z.input<NamedListSchemas["create"]>;
-export type NamedUpdateInput = z.input<NamedListSchemas["update"]>;
-
-/** An entry as the console and the services answer it: how many live customers point at it, too. */
-export interface NamedListEntry {
-  id: number;
-  name: string;
-  customerCount: number;
-  createdAt: string;
-}
 
 /** What every named list's rows hold; `_count` is the list's own select. */
 export interface NamedRow {

@@ -1,4 +1,4 @@
-import { namedListSchemas, type NamedCreateInput, type NamedListEntry, type NamedUpdateInput } from "@/lib/reference/named-list";
+import { namedListSchemas, type NamedCreateInput, type NamedListEntry, type NamedUpdateInput } from "@/lib/reference/named-list-schemas";
 
 /** Call-centre tasks (任务): a task's id is the customers dialect's `taskId`. */
 export const taskSchemas = namedListSchemas("Task name, unique within the tenant, e.g. 默认任务");
