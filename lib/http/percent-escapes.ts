@@ -7,8 +7,6 @@
 
 /** Where the proxy sends an /openapi request it refuses; served by app/openapi/[...rest]. */
 export const REFUSED_ESCAPE_PATH = "/openapi/-invalid-percent-escape";
-/** The refused request's original path (its raw, still-escaped form), set only by the proxy. */
-export const ORIGINAL_PATH_HEADER = "x-cdp-original-path";
 
 const decodes = (s: string) => {
   try {
@@ -24,4 +22,21 @@ export function badEscapeIn(url: URL): "path" | "query" | null {
   if (!decodes(url.pathname)) return "path";
   if (!decodes(url.search)) return "query";
   return null;
+}
+
+/**
+ * The refused request's stand-in: the catch-all path, with the part at fault and the original path
+ * (still escaped, so only its dialect prefix is read). Calling it directly only ever answers a 400.
+ */
+export function refusedEscapeUrl(url: URL, part: "path" | "query"): URL {
+  const to = new URL(REFUSED_ESCAPE_PATH, url);
+  to.searchParams.set("part", part);
+  to.searchParams.set("of", url.pathname);
+  return to;
+}
+
+/** What the catch-all reads back from refusedEscapeUrl, or null for any other path. */
+export function refusedEscapeOf(url: URL): { part: "path" | "query"; of: string } | null {
+  if (url.pathname !== REFUSED_ESCAPE_PATH) return null;
+  return { part: url.searchParams.get("part") === "query" ? "query" : "path", of: url.searchParams.get("of") ?? "" };
 }
