@@ -31,14 +31,10 @@ test.describe("the edges of /openapi and /api", () => {
     expect(await res.json()).toMatchObject({ error: { kind: "invalid", reason: "invalid_string" } });
   });
 
-  test("an /openapi path or query with a non-UTF-8 percent-escape is a 400 in the dialect's envelope", async ({ request }) => {
+  test("an /openapi path with a non-UTF-8 percent-escape is a 400 in the dialect's envelope", async ({ request }) => {
     const customers = await request.get("/openapi/customers/get_customer/%ED%A0%80");
     expect(customers.status()).toBe(400);
     expect(await customers.json()).toMatchObject({ success: false, code: 2000 });
-
-    const query = await request.get("/openapi/customers/list_customers?query=%ED%A0%80");
-    expect(query.status()).toBe(400);
-    expect(await query.json()).toMatchObject({ success: false, code: 2000 });
 
     const events = await request.post("/openapi/customer-event/%ED%A0%80", { data: {} });
     expect(events.status()).toBe(400);
