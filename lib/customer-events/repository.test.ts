@@ -3,9 +3,9 @@ import { findCustomerIdByIdentity } from "@/lib/customers/identity";
 import { db } from "@/lib/db/client";
 import { findCustomerEvents, identityKey, resolveIdentities } from "./repository";
 import { insertEvents, type NewEventRow } from "./repository-writes";
-import { createCustomerEventBody } from "./schemas";
+import { createCustomerEventBody } from "@/lib/openapi/events/customer-events";
 import { recordEvent } from "./service";
-import { eventWorld } from "./test-fixtures";
+import { eventWorld } from "@/lib/test/customer-events";
 
 describe("bulk identity resolution", () => {
   it("finds exactly the customers lib/customers/identity.ts finds, for every identity type", async () => {

@@ -1,7 +1,7 @@
 import { db, type DbOrTx } from "@/lib/db/client";
 import { normalizeEmail, phoneForms } from "@/lib/customers/identity";
 import { canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "@/lib/db/sql";
 
 /**
  * Data access of customer events: the lookups that validate a batch (one query per batch, whatever
@@ -250,7 +250,7 @@ function whereOf(f: EventFilter, p: Params): string {
   return parts.join(" AND ");
 }
 
-const WIRE_COLUMNS = ["id", "eventKey", "eventName", "eventValue", "happenTime", ...CONTEXT_FIELDS].map(q).join(", ");
+const QUERY_COLUMNS = ["id", "eventKey", "eventName", "eventValue", "happenTime", ...CONTEXT_FIELDS].map(q).join(", ");
 const ALL_COLUMNS = [
   ...["id", "customerId", "eventTypeId", "eventKey", "eventName", "eventValue", "happenTime", "scheduledTime", "idempotencyKey"],
   ...[...CONTEXT_FIELDS, "recordedBy", "createdAt"],
@@ -258,27 +258,27 @@ const ALL_COLUMNS = [
   .map(q)
   .join(", ");
 
-export type WireColumns = Pick<StoredEvent, "id" | "eventKey" | "eventName" | "eventValue" | "happenTime" | "attributes" | ContextField>;
+export type EventColumns = Pick<StoredEvent, "id" | "eventKey" | "eventName" | "eventValue" | "happenTime" | "attributes" | ContextField>;
 
 /**
  * One page of a customer's events, newest first (happenTime, then id), with their attributes.
- * `columns: "wire"` reads only what queryByCustomerId answers with (the hot read).
+ * `columns: "query"` reads only what queryByCustomerId answers with (the hot read).
  */
 export async function findCustomerEvents(f: EventFilter, page: { offset: number; limit: number }, tx?: DbOrTx): Promise<StoredEvent[]>;
 export async function findCustomerEvents(
   f: EventFilter,
-  page: { offset: number; limit: number; columns: "wire" },
+  page: { offset: number; limit: number; columns: "query" },
   tx?: DbOrTx,
-): Promise<WireColumns[]>;
+): Promise<EventColumns[]>;
 export async function findCustomerEvents(
   f: EventFilter,
-  page: { offset: number; limit: number; columns?: "wire" | "all" },
+  page: { offset: number; limit: number; columns?: "query" | "all" },
   tx: DbOrTx = db,
-): Promise<StoredEvent[] | WireColumns[]> {
+): Promise<StoredEvent[] | EventColumns[]> {
   const p = new Params();
   // limit/offset are validated integers, written inline so neither engine has to type a parameter.
   const rows = await tx.$queryRawUnsafe<Omit<StoredEvent, "attributes">[]>(
-    `SELECT ${page.columns === "wire" ? WIRE_COLUMNS : ALL_COLUMNS} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
+    `SELECT ${page.columns === "query" ? QUERY_COLUMNS : ALL_COLUMNS} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
      ORDER BY "happenTime" DESC, "id" DESC LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
     ...p.values,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordConsoleEvent } from "@/lib/customer-events/console";
 import { recordEvents } from "@/lib/customer-events/service";
-import { API, customer, eventWorld, type EventWorld } from "@/lib/customer-events/test-fixtures";
+import { API, batch, customer, eventWorld, parseRecordBody, type EventWorld } from "@/lib/test/customer-events";
 import type { ChangeAuthor } from "@/lib/customers/author";
 import { db } from "@/lib/db/client";
 import { makeApiKey, makeUser } from "@/lib/test/factories";
@@ -34,12 +34,12 @@ const label = (i: TimelineItem) => {
 async function history(w: EventWorld) {
   await recordEvents(
     w.tenant.id,
-    [
+    batch([
       { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-01 09:00:00", attrValueList: [{ attrKey: "url", attrValue: "/a" }] },
       { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-02 10:00:00", attrValueList: [{ attrKey: "amount", attrValue: "5" }] },
       { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-04 12:00:00", attrValueList: [{ attrKey: "url", attrValue: "/b" }] },
       { customerId: w.bob.id, event: "page_view", happenTime: "2026-03-03 09:00:00" },
-    ],
+    ]),
     API,
   );
   const at = async (item: Awaited<ReturnType<typeof addFeedItem>>, utc: string) => {
@@ -156,6 +156,7 @@ describe("recording an event by hand", () => {
       w.alice.id,
       { event: "order_paid", attrValueList: [{ attrKey: "amount", attrValue: "12.5" }], customerId: w.bob.id },
       { type: "user", id: 1 },
+      parseRecordBody,
     );
     expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 10 });
     expect(await customer(w.bob.id)).toMatchObject({ score: 0 });
@@ -166,7 +167,7 @@ describe("recording an event by hand", () => {
 
   it("rejects what the API rejects: an unknown type, a value that is not a number", async () => {
     const w = await eventWorld();
-    const rec = (body: Record<string, unknown>) => recordConsoleEvent(w.tenant.id, w.alice.id, body, { type: "user", id: 1 });
+    const rec = (body: Record<string, unknown>) => recordConsoleEvent(w.tenant.id, w.alice.id, body, { type: "user", id: 1 }, parseRecordBody);
     await expect(rec({ event: "nope" })).rejects.toMatchObject({ kind: "not_found" });
     await expect(rec({ event: "order_paid", attrValueList: [{ attrKey: "amount", attrValue: "abc" }] })).rejects.toMatchObject({ kind: "invalid" });
     await expect(rec({ event: "order_paid", happenTime: "yesterday" })).rejects.toThrow(/happenTime/);
