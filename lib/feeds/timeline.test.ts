@@ -120,10 +120,10 @@ describe("the timeline's authors", () => {
     await db.user.update({ where: { id: stranger.id }, data: { name: "外人", loginNo: "9001" } });
 
     const at = (min: number) => `2026-03-01 09:${String(min).padStart(2, "0")}:00`;
-    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(1) }], { type: "apikey", id: key.id });
-    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(2) }], { type: "user", id: user.id });
-    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(3) }], { type: "apikey", id: 999_999 });
-    await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "page_view", happenTime: at(4) }], { type: "system", id: null });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(1) }]), { type: "apikey", id: key.id });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(2) }]), { type: "user", id: user.id });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(3) }]), { type: "apikey", id: 999_999 });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(4) }]), { type: "system", id: null });
     const by = (loginNo: string | null, name: string): ChangeAuthor => ({ actor: { type: "system", id: null, name: null }, loginNo, name });
     await addFeedItem(w.tenant.id, by(user.loginNo, "旧名字"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by user" }));
     await addFeedItem(w.tenant.id, by("9001", "李雷"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by staff" }));
