@@ -65,8 +65,8 @@ async function main() {
       );
       const firstEvent = await tx.customerEvent.findFirstOrThrow({ where: { tenantId: t }, orderBy: { id: "asc" }, select: { id: true } });
       await tx.$executeRawUnsafe(
-        `INSERT INTO "CustomerEventAttribute" ("eventId", "attrKey", "type", "value")
-         SELECT ${firstEvent.id - 1} + x, 'url', 'text', '/page/' || (x % 100) FROM ${series(events)}`,
+        `INSERT INTO "CustomerEventAttribute" ("tenantId", "eventTypeId", "eventId", "attrKey", "type", "value")
+         SELECT ${t}, ${type.id}, ${Number(firstEvent.id) - 1} + x, 'url', 'text', '/page/' || (x % 100) FROM ${series(events)}`,
       );
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },

@@ -46,11 +46,17 @@ export function findValues(customerId: number, tx: DbOrTx = db) {
   return tx.customFieldValue.findMany({ where: { customerId }, select: { fieldId: true, value: true } });
 }
 
-export function upsertValue(customerId: number, fieldId: number, value: string, tx: DbOrTx = db) {
+export function upsertValue(
+  customerId: number,
+  fieldId: number,
+  value: string,
+  tx: DbOrTx = db,
+  typed: { numValue: number | null; dateValue: Date | null } = { numValue: null, dateValue: null },
+) {
   return tx.customFieldValue.upsert({
     where: { customerId_fieldId: { customerId, fieldId } },
-    create: { customerId, fieldId, value },
-    update: { value },
+    create: { customerId, fieldId, value, ...typed },
+    update: { value, ...typed },
   });
 }
 

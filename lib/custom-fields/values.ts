@@ -85,10 +85,17 @@ export async function writeFieldValues(
     const old = current.get(fieldId) ?? null;
     if (old === value) continue;
     if (value == null) await deleteValue(customerId, fieldId, tx);
-    else await upsertValue(customerId, fieldId, value, tx);
+    else await upsertValue(customerId, fieldId, value, tx, typedValue(def, value));
     changes.push({ fieldId, name: def.name, oldValue: old, newValue: value });
   }
   return changes;
+}
+
+/** The typed copy of a stored value that segments compare: a number, or a date (00:00 UTC of the day). */
+export function typedValue(def: CustomFieldDefinition, value: string): { numValue: number | null; dateValue: Date | null } {
+  if (def.type === "number") return { numValue: Number(value), dateValue: null };
+  if (def.type === "date") return { numValue: null, dateValue: new Date(`${value}T00:00:00.000Z`) };
+  return { numValue: null, dateValue: null };
 }
 
 /** `392_消费情况` → {fieldId: 392, fieldName: "消费情况"}; anything else → null. */

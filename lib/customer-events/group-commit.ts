@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { ingest, type Batch, type Outcome } from "./ingest";
 
 /**
@@ -36,7 +37,6 @@ class GroupCommitter {
   ingest = ingest;
   /** requests inside an `expectingEvents` route that have not submitted (nor failed) yet */
   onTheirWay = 0;
-  readonly arrivals = new WeakMap<object, { pending: boolean }>();
   private queue: Pending[] = [];
   private queuedEvents = 0;
   private flushing = false;
@@ -110,9 +110,16 @@ const globalForWriter = globalThis as unknown as { __cdpEventWriter?: GroupCommi
 const writer = (globalForWriter.__cdpEventWriter ??= new GroupCommitter());
 writer.ingest = ingest;
 
-/** Marks the request `key` (see expectingEvents) as no longer on its way. */
-export function arrived(key: object | undefined): void {
-  const a = key && writer.arrivals.get(key);
+/** A request inside an `expectingEvents` route, on its way to submitting events. */
+interface Arrival {
+  pending: boolean;
+}
+
+/** The arrival of the request being handled, if its route is wrapped in `expectingEvents`. */
+const currentArrival = new AsyncLocalStorage<Arrival>();
+
+/** Marks an arrival as no longer on its way. */
+function arrived(a: Arrival | undefined): void {
   if (!a?.pending) return;
   a.pending = false;
   writer.onTheirWay--;
@@ -121,25 +128,22 @@ export function arrived(key: object | undefined): void {
 
 /**
  * Wraps a route handler whose requests will submit events, so the writer can wait for them (see
- * above). The handler passes its Request as `arrival` to recordEvent/recordEvents.
+ * above). The arrival travels with the request's async context: services never see the Request.
  */
 export function expectingEvents<A extends unknown[]>(handler: (req: Request, ...rest: A) => Promise<Response>) {
   return async (req: Request, ...rest: A): Promise<Response> => {
-    writer.arrivals.set(req, { pending: true });
+    const arrival: Arrival = { pending: true };
     writer.onTheirWay++;
     try {
-      return await handler(req, ...rest);
+      return await currentArrival.run(arrival, () => handler(req, ...rest));
     } finally {
-      arrived(req);
+      arrived(arrival);
     }
   };
 }
 
-/**
- * Queues a batch for the next flush; resolves with one outcome per entry once it is committed.
- * `arrival` is the Request of an `expectingEvents` route, if any.
- */
-export function submitEvents(batch: Batch, arrival?: object): Promise<Outcome[]> {
-  arrived(arrival);
+/** Queues a batch for the next flush; resolves with one outcome per entry once it is committed. */
+export function submitEvents(batch: Batch): Promise<Outcome[]> {
+  arrived(currentArrival.getStore());
   return writer.submit(batch);
 }

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
-import { DomainError, invalid, notFound, summarize, toDomainError, type ErrorDetail } from "@/lib/http/errors";
+import { fail, summarize, type DomainError, type ErrorDetail } from "@/lib/errors";
+import { startRunsForTrigger, type EventTrigger } from "@/lib/scenarios/runs";
+import { eventFailure } from "./errors";
 import {
-  findActiveScenarios,
   findEventTypesByKeys,
   findLiveCustomerIds,
   findRecordedKeys,
@@ -11,13 +12,11 @@ import {
 } from "./repository";
 import {
   applyCustomerEffects,
-  enqueueScenarioRuns,
   insertAttributes,
   insertEvents,
   type CustomerEffect,
   type NewAttributeRow,
   type NewEventRow,
-  type NewScenarioRun,
 } from "./repository-writes";
 import { canonicalAttributeType, CONTEXT_FIELDS, type RecordEventInput } from "./schemas";
 import { parseWallClock, wallClockToInstant } from "./time";
@@ -26,8 +25,9 @@ import { parseWallClock, wallClockToInstant } from "./time";
  * The ingestion core shared by single creates (through group-commit.ts), batchCreate and the
  * console: validate a batch in memory against event types, customers and recorded idempotency keys
  * loaded once per batch, then write every valid event in one transaction with multi-row
- * statements. Each event stays all-or-nothing: if the shared transaction fails, the events are
- * retried one per transaction so that one bad row cannot take the others down.
+ * statements. Each event stays all-or-nothing and fails alone: if the shared work fails (a lookup
+ * or the transaction), the batches are retried one by one, then the entries of a failing batch one
+ * per transaction, so that one bad event (of any tenant) cannot take the others down.
  */
 
 export type Outcome = { ok: true; eventId: number; duplicate: boolean } | { ok: false; error: DomainError };
@@ -50,20 +50,22 @@ interface Ready {
   index: number;
   type: EventTypeRow;
   row: NewEventRow;
-  attributes: Omit<NewAttributeRow, "eventId">[];
+  attributes: NewAttribute[];
 }
+
+type NewAttribute = Omit<NewAttributeRow, "eventId" | "tenantId" | "eventTypeId">;
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Checks the attributes against the type's declaration; typed values for storage, or the errors. */
 function checkAttributes(input: RecordEventInput, type: EventTypeRow, timeZone: string, details: ErrorDetail[]) {
-  const out: Omit<NewAttributeRow, "eventId">[] = [];
+  const out: NewAttribute[] = [];
   const seen = new Set<string>();
   input.attributes.forEach((a, i) => {
     const path = `attrValueList.${i}`;
     const declared = type.attributes.get(a.attrKey);
     if (!declared) {
-      details.push({ path, message: `attribute "${a.attrKey}" is not defined for event type "${type.eventKey}"` });
+      details.push({ path, reason: "attribute_unknown", message: `attribute "${a.attrKey}" is not defined for event type "${type.eventKey}"` });
       return;
     }
     if (seen.has(a.attrKey)) {
@@ -117,7 +119,7 @@ function instantReader(timeZone: string) {
       memo.set(value, instant);
     }
     if (instant) return new Date(instant);
-    details.push({ path: field, message: `must be a valid time "yyyy-MM-dd HH:mm:ss"` });
+    details.push({ path: field, reason: "invalid_time", message: `must be a valid time "yyyy-MM-dd HH:mm:ss" (years 1900 to 2999)` });
     return undefined;
   };
 }
@@ -135,7 +137,7 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
     const live = members.flatMap((bi) =>
       batches[bi].entries.flatMap((e, index) => {
         if (!e.input) {
-          outcomes[bi][index] = { ok: false, error: e.error ?? invalid("malformed event") };
+          outcomes[bi][index] = { ok: false, error: e.error ?? fail("invalid_input", "malformed event") };
           return [];
         }
         return [{ bi, index, input: e.input }];
@@ -162,14 +164,19 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
 
     for (const { bi, index, input } of todo) {
       const batch = batches[bi];
-      const fail = (error: DomainError) => (outcomes[bi][index] = { ok: false, error });
+      const refuse = (error: DomainError) => (outcomes[bi][index] = { ok: false, error });
       const type = types.get(input.eventKey);
       if (!type) {
-        fail(notFound(`event type "${input.eventKey}" not found`, "EventTypeNotFound"));
+        refuse(fail("event_type_not_found", `event type "${input.eventKey}" not found`, { params: { eventKey: input.eventKey } }));
         continue;
       }
       if (type.archived) {
-        fail(invalid(`event type "${input.eventKey}" is archived and accepts no new events`, [{ path: "event", message: "archived" }]));
+        refuse(
+          fail("event_type_archived", `event type "${input.eventKey}" is archived and accepts no new events`, {
+            path: "event",
+            params: { eventKey: input.eventKey },
+          }),
+        );
         continue;
       }
       const details: ErrorDetail[] = [];
@@ -179,18 +186,25 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
       const scheduledTime = toInstant(input.scheduledTime, "scheduledTime", details);
       const attributes = checkAttributes(input, type, batch.timeZone, details);
       if (details.length || !happenTime) {
-        fail(invalid(summarize(details), details));
+        const reason = details.every((d) => d.reason === "invalid_time") ? "invalid_time" : details.some((d) => d.reason === "attribute_unknown") ? "attribute_unknown" : "attribute_invalid";
+        refuse(fail(reason, summarize(details), { details }));
         continue;
       }
       let customerId: number | undefined;
       if (input.customerId !== undefined) {
         if (liveIds.has(input.customerId)) customerId = input.customerId;
-        else fail(notFound(`customer ${input.customerId} not found`, "CustomerNotFound"));
+        else refuse(fail("customer_not_found", `customer ${input.customerId} not found`, { params: { customerId: input.customerId } }));
       } else if (input.identityType && input.identityValue) {
         customerId = byIdentity.get(identityKey(input.identityType, input.identityValue));
-        if (customerId === undefined) fail(notFound(`no customer with ${input.identityType} "${input.identityValue}"`, "CustomerNotFound"));
+        if (customerId === undefined) {
+          refuse(
+            fail("customer_not_found", `no customer with ${input.identityType} "${input.identityValue}"`, {
+              params: { identityType: input.identityType, identityValue: input.identityValue },
+            }),
+          );
+        }
       } else {
-        fail(invalid("customerId or identityType + identityValue is required", [{ path: "customerId", message: "required" }]));
+        refuse(fail("customer_ref_missing", "customerId or identityType + identityValue is required", { path: "customerId" }));
       }
       if (customerId === undefined) continue;
 
@@ -213,48 +227,42 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
   return ready;
 }
 
-/** Writes events in one transaction: events, attributes, customer stage and score, scenario runs. */
+/**
+ * Writes events in one transaction: events, attributes, customer stage and score, and the scenario
+ * runs the events start (lib/scenarios, in the same transaction).
+ */
 async function write(items: Ready[], now: Date): Promise<(number | null)[]> {
-  const scenarios = await findActiveScenarios([...new Set(items.map((r) => r.type.id))]);
-  const startedBy = new Map<number, number[]>();
-  for (const s of scenarios) startedBy.set(s.eventTypeId, [...(startedBy.get(s.eventTypeId) ?? []), s.id]);
-
   return db.$transaction(
     async (tx) => {
       const ids = await insertEvents(tx, items.map((r) => r.row), now);
       const attributes: NewAttributeRow[] = [];
       const effects = new Map<number, CustomerEffect>();
-      const runs: NewScenarioRun[] = [];
+      const triggers: EventTrigger[] = [];
       items.forEach((r, i) => {
         const eventId = ids[i];
         if (eventId == null) return;
-        for (const a of r.attributes) attributes.push({ ...a, eventId });
-        const { customerId } = r.row;
+        const { tenantId, customerId, eventTypeId } = r.row;
+        for (const a of r.attributes) attributes.push({ ...a, tenantId, eventTypeId, eventId });
         const effect = effects.get(customerId) ?? { customerId, stageId: null, scoreDelta: 0 };
         if (r.type.stageId != null) effect.stageId = r.type.stageId;
         effect.scoreDelta += r.type.rating ?? 0;
         effects.set(customerId, effect);
-        for (const scenarioId of startedBy.get(r.type.id) ?? []) {
-          const at = r.row.scheduledTime;
-          runs.push({
-            tenantId: r.row.tenantId,
-            scenarioId,
-            customerId,
-            runAt: at && at > now ? at : now,
-            context: {
-              eventId,
-              eventKey: r.row.eventKey,
-              happenTime: r.row.happenTime.toISOString(),
-              scheduledTime: at?.toISOString() ?? null,
-              attributes: Object.fromEntries(r.attributes.map((a) => [a.attrKey, a.value])),
-            },
-          });
-        }
+        triggers.push({
+          kind: "event",
+          tenantId,
+          customerId,
+          eventTypeId,
+          eventId,
+          eventKey: r.row.eventKey,
+          happenTime: r.row.happenTime,
+          scheduledTime: r.row.scheduledTime,
+          attributes: Object.fromEntries(r.attributes.map((a) => [a.attrKey, a.value])),
+        });
       });
       if (attributes.length) await insertAttributes(tx, attributes);
       const changed = [...effects.values()].filter((e) => e.stageId != null || e.scoreDelta !== 0);
       if (changed.length) await applyCustomerEffects(tx, changed, now);
-      if (runs.length) await enqueueScenarioRuns(tx, runs, now);
+      if (triggers.length) await startRunsForTrigger(tx, triggers, now);
       return ids;
     },
     { maxWait: 30_000, timeout: 60_000 },
@@ -282,7 +290,7 @@ async function writeWithRetry(items: Ready[]): Promise<(number | null)[]> {
  * Records the entries of one or more batches; returns one outcome per entry, in order. Events that
  * share an eventId within the batches are written once: the first valid one wins.
  */
-export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
+async function ingestTogether(batches: Batch[]): Promise<Outcome[][]> {
   const outcomes: Outcome[][] = batches.map((b) => new Array<Outcome>(b.entries.length));
   const ready = await prepare(batches, outcomes);
 
@@ -309,7 +317,7 @@ export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
     } catch (err) {
       if (toWrite.length === 1) {
         ids = [null];
-        outcomes[toWrite[0].batch][toWrite[0].index] = { ok: false, error: toDomainError(err) };
+        outcomes[toWrite[0].batch][toWrite[0].index] = { ok: false, error: eventFailure(err) };
       } else {
         // Isolate the failure: one transaction per event.
         ids = [];
@@ -318,7 +326,7 @@ export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
             ids.push((await writeWithRetry([item]))[0]);
           } catch (e) {
             ids.push(null);
-            outcomes[item.batch][item.index] = { ok: false, error: toDomainError(e) };
+            outcomes[item.batch][item.index] = { ok: false, error: eventFailure(e) };
           }
         }
       }
@@ -341,7 +349,7 @@ export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
       outcomes[r.batch][r.index] =
         existing !== undefined
           ? { ok: true, eventId: existing, duplicate: true }
-          : { ok: false, error: new DomainError("internal", "the event could not be recorded") };
+          : { ok: false, error: fail("internal", "the event could not be recorded") };
     }
   });
   for (const { item, leader } of followers) {
@@ -349,4 +357,29 @@ export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
     outcomes[item.batch][item.index] = lead.ok ? { ok: true, eventId: lead.eventId, duplicate: true } : lead;
   }
   return outcomes;
+}
+
+/**
+ * Records the entries of one or more batches; returns one outcome per entry, in order. Events that
+ * share an eventId within the batches are written once: the first valid one wins.
+ *
+ * Whatever breaks while the batches are handled together (a lookup or a write the database refuses
+ * for one event's values) fails only the events it belongs to: the batches are retried one by one,
+ * and a batch that still fails is retried one entry at a time.
+ */
+export async function ingest(batches: Batch[]): Promise<Outcome[][]> {
+  try {
+    return await ingestTogether(batches);
+  } catch (err) {
+    if (batches.length > 1) {
+      const out: Outcome[][] = [];
+      for (const b of batches) out.push((await ingest([b]))[0]);
+      return out;
+    }
+    const [batch] = batches;
+    if (batch.entries.length <= 1) return [batch.entries.map(() => ({ ok: false, error: eventFailure(err) }))];
+    const out: Outcome[] = [];
+    for (const entry of batch.entries) out.push(...(await ingest([{ ...batch, entries: [entry] }]))[0]);
+    return [out];
+  }
 }

@@ -330,7 +330,18 @@ describe("batches", () => {
 
 describe("scenario starts", () => {
   async function scenario(w: EventWorld, status: string, eventTypeId = w.types.orderPaid.id) {
-    return db.scenario.create({ data: { tenantId: w.tenant.id, name: `s-${status}`, status, triggerKind: "event_type", eventTypeId } });
+    const steps = [{ id: "welcome", type: "wait", minutes: 30 }];
+    return db.scenario.create({
+      data: {
+        tenantId: w.tenant.id,
+        name: `s-${status}`,
+        status,
+        triggerKind: "event_type",
+        eventTypeId,
+        versions: { create: [{ version: 1, document: { steps: [] } }, { version: 2, document: { steps } }] },
+      },
+      include: { versions: true },
+    });
   }
 
   it("queues a run and a job for each active scenario of the type, at scheduledTime when it is ahead", async () => {
@@ -342,11 +353,13 @@ describe("scenario starts", () => {
     const { eventId } = await recordEvent(w.tenant.id, paid(w.alice.id, { attrValueList: [{ attrKey: "amount", attrValue: "12.5" }] }), API);
     const runs = await db.scenarioRun.findMany({ where: { tenantId: w.tenant.id } });
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ scenarioId: active.id, customerId: w.alice.id, status: "queued", stepIndex: 0 });
+    // the latest version, its first step, keyed by the event that started it
+    const v2 = active.versions.find((v) => v.version === 2)!;
+    expect(runs[0]).toMatchObject({ scenarioId: active.id, versionId: v2.id, customerId: w.alice.id, status: "queued", stepId: "welcome", triggerKey: `event:${eventId}` });
     expect(runs[0].context).toMatchObject({ eventId, eventKey: "order_paid", attributes: { amount: "12.5" } });
     const jobs = await db.job.findMany({ where: { tenantId: w.tenant.id } });
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ kind: "scenario.run", payload: { runId: runs[0].id }, status: "pending", attempts: 0 });
+    expect(jobs[0]).toMatchObject({ kind: "scenario.step", payload: { runId: Number(runs[0].id) }, status: "pending", attempts: 0, liveKey: `run:${runs[0].id}` });
     expect(jobs[0].runAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(jobs[0].runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { ATTRIBUTE_TYPES, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, instantLiteral, intLiteral, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+import { chunk, instantLiteral, intLiteral, Params, q } from "./sql";
 
 /**
  * The writes of customer events, inside the caller's transaction. Raw SQL with multi-row
@@ -86,6 +86,9 @@ export async function insertEvents(tx: DbOrTx, rows: readonly NewEventRow[], now
 }
 
 export interface NewAttributeRow {
+  /** copied from the event, so attribute conditions are answered from the attribute table alone */
+  tenantId: number;
+  eventTypeId: number;
   eventId: number;
   attrKey: string;
   type: AttributeType;
@@ -100,10 +103,10 @@ export async function insertAttributes(tx: DbOrTx, rows: readonly NewAttributeRo
     const values = part.map((r) => {
       // `type` is one of the four canonical names, so it is written as a literal too
       if (!ATTRIBUTE_TYPES.includes(r.type)) throw new TypeError(`not an attribute type: ${r.type}`);
-      return `(${intLiteral(r.eventId)}, ${p.add(r.attrKey)}, '${r.type}', ${p.add(r.value)}, ${p.add(r.numValue)}, ${instantLiteral(r.timeValue)})`;
+      return `(${intLiteral(r.tenantId)}, ${intLiteral(r.eventTypeId)}, ${intLiteral(r.eventId)}, ${p.add(r.attrKey)}, '${r.type}', ${p.add(r.value)}, ${p.add(r.numValue)}, ${instantLiteral(r.timeValue)})`;
     });
     await tx.$executeRawUnsafe(
-      `INSERT INTO "CustomerEventAttribute" ("eventId", "attrKey", "type", "value", "numValue", "timeValue") VALUES ${values.join(", ")}`,
+      `INSERT INTO "CustomerEventAttribute" ("tenantId", "eventTypeId", "eventId", "attrKey", "type", "value", "numValue", "timeValue") VALUES ${values.join(", ")}`,
       ...p.values,
     );
   }
@@ -133,43 +136,4 @@ export async function applyCustomerEffects(tx: DbOrTx, effects: readonly Custome
        FROM (VALUES ${values.join(", ")}) AS v WHERE "Customer"."id" = v.column1`,
     );
   }
-}
-
-export interface NewScenarioRun {
-  tenantId: number;
-  scenarioId: number;
-  customerId: number;
-  context: unknown;
-  runAt: Date;
-}
-
-/** Queues scenario runs and the `scenario.run` jobs the worker will pick up. Returns the run ids. */
-export async function enqueueScenarioRuns(tx: DbOrTx, runs: readonly NewScenarioRun[], now: Date): Promise<number[]> {
-  const runIds: number[] = [];
-  const at = sqlInstant(now);
-  for (const part of chunk(runs, Math.floor(MAX_PARAMS / 5))) {
-    const p = new Params();
-    const values = part.map(
-      (r) => `(${p.add(r.tenantId)}, ${p.add(r.scenarioId)}, ${p.add(r.customerId)}, 'queued', 0, ${p.add(JSON.stringify(r.context))}, ${p.add(at)})`,
-    );
-    const returned = await tx.$queryRawUnsafe<{ id: number }[]>(
-      `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "customerId", "status", "stepIndex", "context", "startedAt")
-       VALUES ${values.join(", ")} RETURNING "id"`,
-      ...p.values,
-    );
-    const ids = returned.map((r) => Number(r.id)).sort((a, b) => a - b);
-    if (ids.length !== part.length) throw new Error("scenario runs: inserted rows do not match the batch");
-    const jp = new Params();
-    const jobs = part.map(
-      (r, i) =>
-        `(${jp.add(r.tenantId)}, 'scenario.run', ${jp.add(JSON.stringify({ runId: ids[i] }))}, ${jp.add(sqlInstant(r.runAt))}, 'pending', 0, 5, ${jp.add(at)}, ${jp.add(at)})`,
-    );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Job" ("tenantId", "kind", "payload", "runAt", "status", "attempts", "maxAttempts", "createdAt", "updatedAt")
-       VALUES ${jobs.join(", ")}`,
-      ...jp.values,
-    );
-    runIds.push(...ids);
-  }
-  return runIds;
 }

@@ -100,7 +100,7 @@ describe("raw multi-row writes", () => {
       orderBy: { happenTime: "asc" },
       select: { id: true },
     });
-    expect(inRange.map((e) => e.id)).toEqual([eventId, viaPrisma.id]);
+    expect(inRange.map((e) => Number(e.id))).toEqual([eventId, Number(viaPrisma.id)]);
     const row = await db.customerEvent.findUniqueOrThrow({ where: { id: eventId }, include: { attributes: true } });
     expect(row.scheduledTime?.toISOString()).toBe("2099-05-01T00:00:00.000Z");
     expect(row.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -110,7 +110,7 @@ describe("raw multi-row writes", () => {
     expect(customer.updatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
     // and the raw reader sees both, newest first
     const read = await findCustomerEvents({ tenantId: w.tenant.id, customerId: w.alice.id }, { offset: 0, limit: 10 });
-    expect(read.map((e) => e.id)).toEqual([viaPrisma.id, eventId]);
+    expect(read.map((e) => e.id)).toEqual([Number(viaPrisma.id), eventId]);
     expect(read[1].happenTime.toISOString()).toBe("2026-05-01T00:00:00.000Z");
     expect(read[1].attributes.map((a) => [a.attrKey, a.timeValue?.toISOString()])).toEqual([["paidAt", "2026-04-30T23:59:00.000Z"]]);
   });

@@ -44,7 +44,10 @@ const wallClock = () =>
   z
     .string({ error: required(TIME_FORM) })
     .trim()
-    .refine(isWallClock, { message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone)' });
+    .refine(isWallClock, {
+      message: 'must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone, years 1900 to 2999)',
+      params: { reason: "invalid_time" },
+    });
 
 const coordinate = (limit: number) =>
   z.preprocess(
@@ -163,7 +166,8 @@ const timeBound = (label: string) =>
         .string({ error: "must be a string" })
         .trim()
         .refine((v) => isWallClock(v) || isCalendarDate(v), {
-          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd"',
+          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd" (years 1900 to 2999)',
+          params: { reason: "invalid_time" },
         })
         .optional(),
     )
@@ -188,16 +192,6 @@ export const queryCustomerEventsBody = z
   }));
 
 export type QueryCustomerEventsInput = z.output<typeof queryCustomerEventsBody>;
-
-/** The console's timeline: keyset paging, newest first. */
-export const listCustomerEventsQuery = z.object({
-  cursor: z.string().max(64).optional().describe("the nextCursor of the previous page"),
-  eventTypeId: z.coerce.number().int().positive().optional(),
-  from: z.coerce.date().optional().describe("events that happened at or after this instant"),
-  to: z.coerce.date().optional().describe("events that happened before this instant"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListCustomerEventsOptions = z.input<typeof listCustomerEventsQuery>;
 
 /** Who recorded an event, stored as "apikey:<id>" / "user:<id>" in CustomerEvent.recordedBy. */
 export interface EventActor {

@@ -1,4 +1,3 @@
-import { invalid } from "@/lib/http/errors";
 import type { WireColumns } from "./repository";
 import { canonicalAttributeType, CONTEXT_FIELDS, type ContextField } from "./schemas";
 import { formatTenantDay, formatTenantTime } from "./time";
@@ -39,15 +38,4 @@ export interface WireBatchItem {
 
 export function toWireBatchItem(r: { index: number; ok: boolean; error?: { message: string } }): WireBatchItem {
   return r.ok ? { index: r.index, ok: true } : { index: r.index, ok: false, error: r.error?.message ?? "failed" };
-}
-
-/** The timeline's keyset cursor: the (happenTime, id) of the last event shown, opaque to clients. */
-export function encodeCursor(e: { happenTime: Date; id: number }): string {
-  return Buffer.from(`${e.happenTime.getTime()}.${e.id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): { happenTime: Date; id: number } {
-  const m = /^(-?\d{1,15})\.(\d{1,12})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw invalid("cursor is malformed", [{ path: "cursor", message: "malformed" }]);
-  return { happenTime: new Date(Number(m[1])), id: Number(m[2]) };
 }

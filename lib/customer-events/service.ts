@@ -1,19 +1,18 @@
 import { db } from "@/lib/db/client";
-import { invalid, notFound, toDomainError, type DomainError } from "@/lib/http/errors";
+import { fail, type DomainError } from "@/lib/errors";
+import { fromZod } from "./errors";
 import { submitEvents } from "./group-commit";
 import type { Entry } from "./ingest";
-import { countCustomerEvents, findCustomerEvents, findCustomerId, findEventTypeId, type EventFilter, type StoredEvent } from "./repository";
+import { countCustomerEvents, findCustomerEvents, findCustomerId, findEventTypeId, type EventFilter } from "./repository";
 import {
   createCustomerEventBody,
-  listCustomerEventsQuery,
   MAX_BATCH_EVENTS,
   recordedByOf,
   type EventActor,
-  type ListCustomerEventsOptions,
   type QueryCustomerEventsInput,
   type RecordEventInput,
 } from "./schemas";
-import { decodeCursor, encodeCursor, toWireEvent, type WireEvent } from "./serializers";
+import { toWireEvent, type WireEvent } from "./serializers";
 import { parseWallClock, wallClockToInstant } from "./time";
 
 /**
@@ -26,8 +25,6 @@ import { parseWallClock, wallClockToInstant } from "./time";
 export interface ServiceOptions {
   /** the tenant's time zone when the caller already knows it (API keys carry it); else looked up */
   timeZone?: string;
-  /** the Request of a route wrapped in `expectingEvents` (group commit waits for it, see there) */
-  arrival?: object;
 }
 
 const zoneCache = new Map<number, { zone: string; until: number }>();
@@ -37,7 +34,7 @@ export async function tenantTimeZone(tenantId: number): Promise<string> {
   const hit = zoneCache.get(tenantId);
   if (hit && hit.until > Date.now()) return hit.zone;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  if (!tenant) throw notFound("tenant not found");
+  if (!tenant) throw fail("tenant_not_found", "tenant not found");
   zoneCache.set(tenantId, { zone: tenant.timeZone, until: Date.now() + 60_000 });
   return tenant.timeZone;
 }
@@ -59,7 +56,7 @@ export async function recordEvent(
   opts: ServiceOptions = {},
 ): Promise<RecordedEvent> {
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
-  const [outcome] = await submitEvents({ tenantId, timeZone, recordedBy: recordedByOf(actor), entries: [{ input }] }, opts.arrival);
+  const [outcome] = await submitEvents({ tenantId, timeZone, recordedBy: recordedByOf(actor), entries: [{ input }] });
   if (!outcome.ok) throw outcome.error;
   return { eventId: outcome.eventId, duplicate: outcome.duplicate };
 }
@@ -82,13 +79,15 @@ export async function recordEvents(
   actor: EventActor,
   opts: ServiceOptions = {},
 ): Promise<BatchItemResult[]> {
-  if (items.length > MAX_BATCH_EVENTS) throw invalid(`events holds at most ${MAX_BATCH_EVENTS} events`, [{ path: "events", message: "too many" }]);
+  if (items.length > MAX_BATCH_EVENTS) {
+    throw fail("batch_too_large", `events holds at most ${MAX_BATCH_EVENTS} events`, { path: "events", params: { max: MAX_BATCH_EVENTS } });
+  }
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
   const entries: Entry[] = items.map((raw) => {
     const parsed = createCustomerEventBody.safeParse(raw);
-    return parsed.success ? { input: parsed.data } : { error: toDomainError(parsed.error) };
+    return parsed.success ? { input: parsed.data } : { error: fromZod(parsed.error) };
   });
-  const outcomes = await submitEvents({ tenantId, timeZone, recordedBy: recordedByOf(actor), entries }, opts.arrival);
+  const outcomes = await submitEvents({ tenantId, timeZone, recordedBy: recordedByOf(actor), entries });
   return outcomes.map((o, index) =>
     o.ok ? { index, ok: true, eventId: o.eventId, duplicate: o.duplicate } : { index, ok: false, error: o.error },
   );
@@ -99,7 +98,7 @@ function bounds(startTime: string | undefined, endTime: string | undefined, time
   const instant = (value: string, end: boolean): Date => {
     const dateOnly = value.length === 10;
     const w = parseWallClock(value, dateOnly);
-    if (!w) throw invalid(`${end ? "endTime" : "startTime"} is malformed`);
+    if (!w) throw fail("invalid_time", `${end ? "endTime" : "startTime"} is malformed`, { path: end ? "endTime" : "startTime" });
     if (!end) return wallClockToInstant(w, timeZone);
     // the first instant after the bound: next second, or the start of the next day
     const next = new Date(Date.UTC(w.y, w.mo - 1, w.d + (dateOnly ? 1 : 0), w.h, w.mi, w.s + (dateOnly ? 0 : 1)));
@@ -109,7 +108,7 @@ function bounds(startTime: string | undefined, endTime: string | undefined, time
   const from = startTime ? instant(startTime, false) : undefined;
   const before = endTime ? instant(endTime, true) : undefined;
   if (from && before && from >= before) {
-    throw invalid("startTime is after endTime", [{ path: "startTime", message: "after endTime" }]);
+    throw fail("range_reversed", "startTime is after endTime", { path: "startTime" });
   }
   return { from, before };
 }
@@ -132,13 +131,13 @@ export async function queryCustomerEvents(
   const customerId = await findCustomerId(tenantId, input);
   if (customerId === null) {
     throw input.customerId !== undefined
-      ? notFound(`customer ${input.customerId} not found`, "CustomerNotFound")
-      : notFound(`no customer with ${input.identityType} "${input.identityValue}"`, "CustomerNotFound");
+      ? fail("customer_not_found", `customer ${input.customerId} not found`)
+      : fail("customer_not_found", `no customer with ${input.identityType} "${input.identityValue}"`);
   }
   let eventTypeId: number | undefined;
   if (input.eventKey) {
     eventTypeId = (await findEventTypeId(tenantId, input.eventKey)) ?? undefined;
-    if (eventTypeId === undefined) throw notFound(`event type "${input.eventKey}" not found`, "EventTypeNotFound");
+    if (eventTypeId === undefined) throw fail("event_type_not_found", `event type "${input.eventKey}" not found`, { params: { eventKey: input.eventKey } });
   }
   const filter: EventFilter = { tenantId, customerId, eventTypeId, from, before };
   const [events, total] = await Promise.all([
@@ -146,33 +145,4 @@ export async function queryCustomerEvents(
     countCustomerEvents(filter),
   ]);
   return { items: events.map((e) => toWireEvent(e, timeZone)), total, pageNum: input.pageNum, pageSize: input.pageSize };
-}
-
-export interface CustomerTimeline {
-  items: StoredEvent[];
-  /** pass as `cursor` for the next (older) page; null on the last page */
-  nextCursor: string | null;
-}
-
-/**
- * The console's timeline of one customer: newest first, keyset-paged (stable while new events
- * arrive), optionally of one event type and within [from, to).
- */
-export async function listCustomerEvents(
-  tenantId: number,
-  customerId: number,
-  options: ListCustomerEventsOptions = {},
-): Promise<CustomerTimeline> {
-  const o = listCustomerEventsQuery.parse(options);
-  const filter: EventFilter = {
-    tenantId,
-    customerId,
-    eventTypeId: o.eventTypeId,
-    from: o.from,
-    before: o.to,
-    after: o.cursor ? decodeCursor(o.cursor) : undefined,
-  };
-  const rows = await findCustomerEvents(filter, { offset: 0, limit: o.limit + 1 });
-  const items = rows.slice(0, o.limit);
-  return { items, nextCursor: rows.length > o.limit ? encodeCursor(items[items.length - 1]) : null };
 }

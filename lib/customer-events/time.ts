@@ -18,13 +18,21 @@ export interface WallClock {
   s: number;
 }
 
-/** Calendar-checked parts of "yyyy-MM-dd HH:mm:ss" (or "yyyy-MM-dd" when `dateOnly`), else null. */
+/**
+ * The years every dialect accepts (docs: API decisions, "Time"). Inside them every time round-trips
+ * exactly; outside them JavaScript's Date.UTC reads years 0–99 as 1900–1999, and nobody records
+ * customer events in year 99 or 3000 on purpose.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+/** Calendar-checked parts of "yyyy-MM-dd HH:mm:ss" (or "yyyy-MM-dd" when `dateOnly`) in years 1900–2999, else null. */
 export function parseWallClock(value: string, dateOnly = false): WallClock | null {
   const m = (dateOnly ? DATE_ONLY : DATE_TIME).exec(value);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [h, mi, s] = dateOnly ? [0, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6])];
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
   // 2026-02-30 and friends: the day must exist in that month.
   if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
   return { y, mo, d, h, mi, s };

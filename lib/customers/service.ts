@@ -4,6 +4,7 @@ import { checkFieldEntries, writeFieldValues } from "@/lib/custom-fields/values"
 import { db, type DbOrTx } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { ensureLabels } from "@/lib/labels/service";
+import { cancelCustomerRuns } from "@/lib/scenarios/runs";
 import { diffSnapshots, snapshot, writeAlternations } from "./alternations";
 import type { ChangeAuthor } from "./author";
 import { checkEmailAndCrmId, normalizePhones, planIdentities, planPhones, raceToConflict } from "./contacts";
@@ -163,13 +164,17 @@ export async function updateCustomer(
 
 /**
  * Soft delete: the customer disappears from every API and list, its phones, e-mail, CRM id and
- * custom identities are freed for other customers, and its history (events, feeds) stays.
+ * custom identities are freed for other customers, it leaves every group, its unfinished scenario
+ * runs are cancelled with their queued steps, and its history (events, tickets, follow-ups, call
+ * and SMS logs, change records) stays. All in one transaction.
  */
 export async function deleteCustomer(tenantId: number, author: ChangeAuthor, id: number): Promise<{ id: number }> {
   await db.$transaction(async (tx) => {
     const before = await findCustomerDetail(tenantId, id, tx);
     if (!before) throw customerNotFound();
     await softDeleteCustomer(id, tx);
+    const groupsLeft = (await tx.groupMember.deleteMany({ where: { tenantId, customerId: id } })).count;
+    const runsCancelled = await cancelCustomerRuns(tx, tenantId, id);
     await writeAudit(tx, tenantId, author.actor, {
       action: "customer.delete",
       entity: "Customer",
@@ -180,6 +185,8 @@ export async function deleteCustomer(tenantId: number, author: ChangeAuthor, id:
         email: before.email,
         crmId: before.crmId,
         identities: before.identities.map(({ type, value }) => ({ type, value })),
+        groupsLeft,
+        runsCancelled,
       },
     });
   });

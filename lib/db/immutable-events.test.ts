@@ -18,7 +18,7 @@ async function recordOne() {
       eventKey: type.eventKey,
       eventName: type.name,
       happenTime: new Date("2026-01-02T03:04:05Z"),
-      attributes: { create: [{ attrKey: "amount", type: "value", value: "12.5", numValue: 12.5 }] },
+      attributes: { create: [{ tenantId: tenant.id, eventTypeId: type.id, attrKey: "amount", type: "value", value: "12.5", numValue: 12.5 }] },
     },
     include: { attributes: true },
   });

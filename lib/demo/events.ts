@@ -19,7 +19,7 @@ const PAGES = [
 const FORMS = ["预约试用", "下载产品白皮书", "门店活动报名", "在线咨询", "会员注册"];
 const CHANNELS: [string, number][] = [["官网", 5], ["微信小程序", 6], ["APP", 3], ["天猫旗舰店", 4], ["京东自营店", 2]];
 
-type Attr = Omit<NewAttributeRow, "eventId">;
+type Attr = Omit<NewAttributeRow, "eventId" | "tenantId" | "eventTypeId">;
 
 function attributesOf(rnd: Random, ctx: DemoContext, step: JourneyStep, orderNo: () => string): { attrs: Attr[]; eventValue?: string } {
   const text = (attrKey: string, value: string): Attr => ({ attrKey, type: "text", value, numValue: null, timeValue: null });
@@ -81,7 +81,9 @@ export async function insertJourneys(tx: DbOrTx, ctx: DemoContext, customers: Se
   const ids = await insertEvents(tx, rows, ctx.now);
   await insertAttributes(
     tx,
-    ids.flatMap((eventId, i) => (eventId == null ? [] : attrs[i].map((a) => ({ ...a, eventId })))),
+    ids.flatMap((eventId, i) =>
+      eventId == null ? [] : attrs[i].map((a) => ({ ...a, tenantId: ctx.tenantId, eventTypeId: rows[i].eventTypeId, eventId })),
+    ),
   );
   return rows.length;
 }

@@ -206,14 +206,3 @@ export async function listEventTypeFlows(tenantId: number): Promise<EventTypeFlo
     .sort((a, b) => a.sort - b.sort || (a.group.category?.id ?? 0) - (b.group.category?.id ?? 0))
     .map((e) => e.group);
 }
-
-/**
- * For recording a customer event: the live type with this key and its attributes. Unknown → 404;
- * archived → 409 (it accepts no new events). `path` names the input field in the message.
- */
-export async function eventTypeForRecording(tenantId: number, eventKey: string, tx: DbOrTx = db, path = "event") {
-  const row = await findEventTypeByKey(tenantId, eventKey, tx);
-  if (!row) throw notFound(`${path}: no event type with eventKey "${eventKey}"`);
-  if (row.archivedAt) throw conflict(`${path}: event type "${eventKey}" is archived and accepts no new events`);
-  return serializeEventType(row);
-}

@@ -59,12 +59,20 @@ export const alternationSelect = {
   createdAt: true,
 } satisfies Prisma.AlternationSelect;
 
+/** A row with its 64-bit id as a JS number: ids stay below 2^53, and the wire carries JSON numbers. */
+type NumberId<T extends { id: bigint }> = Omit<T, "id"> & { id: number };
+
 export type FeedRecord =
-  | ({ kind: "ticket" } & Prisma.TicketGetPayload<{ select: typeof ticketSelect }>)
-  | ({ kind: "followUp" } & Prisma.FollowUpGetPayload<{ select: typeof followUpSelect }>)
-  | ({ kind: "callLog" } & Prisma.CallLogGetPayload<{ select: typeof callLogSelect }>)
-  | ({ kind: "sms" } & Prisma.SmsLogGetPayload<{ select: typeof smsSelect }>)
-  | ({ kind: "alternation" } & Prisma.AlternationGetPayload<{ select: typeof alternationSelect }>);
+  | ({ kind: "ticket" } & NumberId<Prisma.TicketGetPayload<{ select: typeof ticketSelect }>>)
+  | ({ kind: "followUp" } & NumberId<Prisma.FollowUpGetPayload<{ select: typeof followUpSelect }>>)
+  | ({ kind: "callLog" } & NumberId<Prisma.CallLogGetPayload<{ select: typeof callLogSelect }>>)
+  | ({ kind: "sms" } & NumberId<Prisma.SmsLogGetPayload<{ select: typeof smsSelect }>>)
+  | ({ kind: "alternation" } & NumberId<Prisma.AlternationGetPayload<{ select: typeof alternationSelect }>>);
+
+/** A history row as a FeedRecord of its kind. */
+export function asFeedRecord<K extends FeedRecord["kind"], R extends { id: bigint }>(kind: K, row: R) {
+  return { ...row, kind, id: Number(row.id) };
+}
 
 /** A condition on createdAt (and id, for keyset paging) that every kind's table understands. */
 export type FeedTimeCondition =
@@ -92,15 +100,15 @@ export async function findFeedRecords(kind: FeedKind, w: FeedWindow, tx: DbOrTx)
   const args = { where: w.where, orderBy: newestFirst, skip: w.skip, take: w.take };
   switch (kind) {
     case "ticket":
-      return (await tx.ticket.findMany({ ...args, select: ticketSelect })).map((r) => ({ kind, ...r }));
+      return (await tx.ticket.findMany({ ...args, select: ticketSelect })).map((r) => asFeedRecord(kind, r));
     case "followUp":
-      return (await tx.followUp.findMany({ ...args, select: followUpSelect })).map((r) => ({ kind, ...r }));
+      return (await tx.followUp.findMany({ ...args, select: followUpSelect })).map((r) => asFeedRecord(kind, r));
     case "callLog":
-      return (await tx.callLog.findMany({ ...args, select: callLogSelect })).map((r) => ({ kind, ...r }));
+      return (await tx.callLog.findMany({ ...args, select: callLogSelect })).map((r) => asFeedRecord(kind, r));
     case "sms":
-      return (await tx.smsLog.findMany({ ...args, select: smsSelect })).map((r) => ({ kind, ...r }));
+      return (await tx.smsLog.findMany({ ...args, select: smsSelect })).map((r) => asFeedRecord(kind, r));
     case "alternation":
-      return (await tx.alternation.findMany({ ...args, select: alternationSelect })).map((r) => ({ kind, ...r }));
+      return (await tx.alternation.findMany({ ...args, select: alternationSelect })).map((r) => asFeedRecord(kind, r));
   }
 }
 

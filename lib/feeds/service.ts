@@ -6,6 +6,7 @@ import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { resolveOption } from "@/lib/options/service";
 import {
+  asFeedRecord,
   callLogSelect,
   countFeedRecords,
   findFeedRecords,
@@ -75,7 +76,7 @@ export async function addFeedItem(tenantId: number, author: ChangeAuthor, custom
           const after = (await findCustomerDetail(tenantId, customerId, tx))!;
           await writeAlternations(tenantId, customerId, diffSnapshots(snapshot(before, tz), snapshot(after, tz)), author, tx);
         }
-        record = { kind: "followUp", ...row };
+        record = asFeedRecord("followUp", row);
         break;
       }
       case "ticket": {
@@ -91,7 +92,7 @@ export async function addFeedItem(tenantId: number, author: ChangeAuthor, custom
           },
           select: ticketSelect,
         });
-        record = { kind: "ticket", ...row };
+        record = asFeedRecord("ticket", row);
         break;
       }
       case "callLog": {
@@ -99,7 +100,7 @@ export async function addFeedItem(tenantId: number, author: ChangeAuthor, custom
           data: { ...common, callType: input.callType, result: input.result || null, durationSec: input.durationSec, phone: input.phone || null, createdByNo: author.loginNo },
           select: callLogSelect,
         });
-        record = { kind: "callLog", ...row };
+        record = asFeedRecord("callLog", row);
         break;
       }
       case "sms": {
@@ -107,7 +108,7 @@ export async function addFeedItem(tenantId: number, author: ChangeAuthor, custom
           data: { ...common, direction: input.direction, content: input.content, phone: input.phone || null, status: input.status, createdByNo: author.loginNo },
           select: smsSelect,
         });
-        record = { kind: "sms", ...row };
+        record = asFeedRecord("sms", row);
         break;
       }
     }

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDomainError as isReasonedError } from "@/lib/errors";
 
 /** The small fixed set of failure kinds every dialect knows how to render. */
 export type ErrorKind =
@@ -85,6 +86,8 @@ interface PrismaLikeError {
 /** Maps anything thrown to a DomainError; unknown faults become a redacted `internal`. */
 export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
+  // the domain's own error (lib/errors.ts), until every service throws it
+  if (isReasonedError(err)) return new DomainError(err.kind, err.message, { details: err.details, code: err.reason, retryAfter: err.retryAfter });
   if (err instanceof ZodError) {
     const details = zodDetails(err);
     return new DomainError("invalid", summarize(details), { details });

@@ -1,5 +1,6 @@
 import { tz } from "@date-fns/tz";
-import { format, isValid, parse } from "date-fns";
+import { format, isValid } from "date-fns";
+import { formatTenantTime, parseWallClock, wallClockToInstant } from "@/lib/customer-events/time";
 
 /**
  * The customers dialect's times: strings in the tenant's time zone. Customer fields read and write
@@ -9,7 +10,11 @@ export const MINUTES = "yyyy-MM-dd HH:mm";
 export const SECONDS = "yyyy-MM-dd HH:mm:ss";
 
 export function formatWireTime(value: Date | null, timeZone: string, pattern = MINUTES): string | null {
-  return value ? format(value, pattern, { in: tz(timeZone) }) : null;
+  if (!value) return null;
+  // the events dialect's formatter: exact for every year 1900–2999 (date-fns' zoned format is off
+  // by the zone's local mean time before 1901)
+  const full = formatTenantTime(value, timeZone);
+  return pattern === MINUTES ? full.slice(0, 16) : pattern === SECONDS ? full : format(value, pattern, { in: tz(timeZone) });
 }
 
 const FORMS: [RegExp, string][] = [
@@ -24,10 +29,13 @@ const FORMS: [RegExp, string][] = [
  */
 export function parseWireTime(text: string, timeZone: string): Date | null {
   const s = text.trim();
+  // years 1900–2999 only (lib/customer-events/time.ts): outside them times do not round-trip
+  const year = Number(s.slice(0, 4));
+  if (!(year >= 1900 && year <= 2999)) return null;
   for (const [re, pattern] of FORMS) {
     if (!re.test(s)) continue;
-    const d = parse(s, pattern, new Date(0), { in: tz(timeZone) });
-    return isValid(d) ? new Date(d.getTime()) : null;
+    const w = parseWallClock(pattern === SECONDS ? s : pattern === MINUTES ? `${s}:00` : s, pattern === "yyyy-MM-dd");
+    return w ? wallClockToInstant(w, timeZone) : null;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
     const d = new Date(s);

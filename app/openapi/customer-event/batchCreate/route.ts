@@ -12,7 +12,7 @@ export const POST = expectingEvents(
     { scopes: ["customers:write"], body: batchCreateBody, maxBodyBytes: 8 * 1024 * 1024 },
     async ({ req, principal, body }) => {
       const actor = { type: "apikey" as const, id: principal.apiKeyId };
-      const results = await recordEvents(principal.tenantId, body.events, actor, { timeZone: principal.tenantTimeZone, arrival: req });
+      const results = await recordEvents(principal.tenantId, body.events, actor, { timeZone: principal.tenantTimeZone });
       return results.map(toWireBatchItem);
     },
   ),

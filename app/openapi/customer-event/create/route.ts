@@ -11,7 +11,7 @@ import { eventsDialect } from "@/lib/openapi/events/envelope";
 export const POST = expectingEvents(
   withApiKey(eventsDialect, { scopes: ["customers:write"], body: createCustomerEventBody }, async ({ req, principal, body }) => {
     const actor = { type: "apikey" as const, id: principal.apiKeyId };
-    await recordEvent(principal.tenantId, body, actor, { timeZone: principal.tenantTimeZone, arrival: req });
+    await recordEvent(principal.tenantId, body, actor, { timeZone: principal.tenantTimeZone });
     return null;
   }),
 );
