@@ -74,8 +74,8 @@ export function instantParam(d: Date, provider: Provider = currentProvider()): R
 }
 
 /** A constant true / false predicate that both providers accept. */
-export const TRUE: Expression<boolean> = sql<boolean>`1 = 1`;
-export const FALSE: Expression<boolean> = sql<boolean>`1 = 0`;
+export const TRUE: Expression<boolean> = sql<boolean>`(1 = 1)`;
+export const FALSE: Expression<boolean> = sql<boolean>`(1 = 0)`;
 
 /** COUNT(*) and friends come back as bigint on PostgreSQL and number on SQLite. */
 export function toNumber(v: unknown): number {
