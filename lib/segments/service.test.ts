@@ -38,7 +38,7 @@ describe("behaviour windows at their edges, in the tenant's zone", () => {
   const ids: Record<string, number> = {};
   beforeAll(async () => {
     w = await segmentWorld({ timeZone: "America/New_York" });
-    const at = (s: string) => [{}, { events: [{ key: "page_view" as const, at: w.local(s) }] }] as const;
+    const at = (s: string): Parameters<SegmentWorld["customer"]> => [{}, { events: [{ key: "page_view", at: w.local(s) }] }];
     ids.d29 = (await w.customer(...at("2026-03-17 12:00:00"))).id;
     ids.d30start = (await w.customer(...at("2026-03-16 00:00:00"))).id;
     ids.d31end = (await w.customer(...at("2026-03-15 23:59:59"))).id;
