@@ -71,7 +71,7 @@ async function main() {
   const iso = (expr: string) => (isPg ? expr : `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${expr})`);
   const ago = (seconds: string) => iso(isPg ? `now() - ((${seconds}) || ' seconds')::interval` : `'now', '-' || (${seconds}) || ' seconds'`);
   const series = (n: number) =>
-    isPg ? `generate_series(1, ${n}) AS s(x)` : `(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${n}) SELECT x FROM c) AS s`;
+    isPg ? `generate_series(1::bigint, ${n}) AS s(x)` : `(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${n}) SELECT x FROM c) AS s`;
   const base = ((await db.customer.aggregate({ _max: { id: true } }))._max.id ?? 0) as number;
   await db.$transaction(
     async (tx) => {
