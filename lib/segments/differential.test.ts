@@ -17,7 +17,7 @@ import { validateRule } from "./validate";
 
 const SEED = 20261130;
 const CUSTOMERS = 2500;
-const RULES = Number(process.env.SEG_RULES ?? 200);
+const RULES = Number(process.env.SEG_RULES ?? 150);
 const NOW = new Date("2026-06-15T04:00:00.000Z");
 const DAY = 86_400_000;
 
