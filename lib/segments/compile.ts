@@ -269,7 +269,12 @@ const ATTR_KIND: Record<string, [Kind, string]> = {
 function eventsQuery(eb: Eb, rule: EventRule, eventTypeId: number, o: CompileOptions) {
   const t = o.ctx.tenantId;
   const attrs = o.ctx.eventTypes.get(rule.event)?.attrs ?? new Map<string, string>();
-  let q = eb.selectFrom("CustomerEvent as e").where("e.tenantId", "=", t).where("e.eventTypeId", "=", eventTypeId);
+  // One customer's events are found by the (tenantId, customerId, happenTime) index. Without
+  // statistics (SQLite runs no ANALYZE by itself) SQLite may pick (tenantId, eventTypeId, happenTime)
+  // instead and scan every event of the type once per customer; `+column` keeps the type out of
+  // index choice in that shape.
+  const typeColumn = o.mode === "one" ? sql`+${ref("e.eventTypeId")}` : ref("e.eventTypeId");
+  let q = eb.selectFrom("CustomerEvent as e").where("e.tenantId", "=", t).where(typeColumn, "=", eventTypeId);
   if (rule.withinDays !== undefined) {
     const b = dateBounds("inLastDays", rule.withinDays, { zone: o.ctx.timeZone, tenantZone: o.ctx.timeZone, now: o.now, dayColumn: false });
     q = q.where("e.happenTime", ">=", instantParam(b.gte!, o.provider)).where("e.happenTime", "<=", instantParam(b.lte!, o.provider));
