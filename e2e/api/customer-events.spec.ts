@@ -200,7 +200,7 @@ test.describe("customer-event/create", () => {
     expectEventsError(
       await api.post("/openapi/customer-event/create", { event: eventKey, happenTime: "2026/03/01" }),
       400,
-      'happenTime: must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone); customerId or identityType + identityValue is required',
+      'happenTime: must be a valid time "yyyy-MM-dd HH:mm:ss" (in the tenant\'s time zone, years 1900 to 2999); customerId or identityType + identityValue is required',
     );
     expectEventsError(await api.post("/openapi/customer-event/create", { customerId: "x", event: eventKey, happenTime: at }), 400, "customerId: must be a positive integer");
     expectEventsError(await api.post("/openapi/customer-event/create", { identityType: "phone", event: eventKey, happenTime: at }), 400, "identityValue: required with identityType");

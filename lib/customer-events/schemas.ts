@@ -7,14 +7,7 @@ import { isCalendarDate, isWallClock } from "./time";
  * `attributes`) so the console can build the same input without speaking the dialect.
  */
 
-export const ATTRIBUTE_TYPES = ["text", "value", "Date", "DateTime"] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-
-/** `text` | `value` | `Date` | `DateTime` in any case → the canonical spelling, else null. */
-export function canonicalAttributeType(raw: string): AttributeType | null {
-  const lower = raw.trim().toLowerCase();
-  return ATTRIBUTE_TYPES.find((t) => t.toLowerCase() === lower) ?? null;
-}
+export { ATTRIBUTE_TYPES, canonicalAttributeType, type AttributeType } from "@/lib/event-types/attribute-types";
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_ATTRIBUTES = 100;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { categoryCodeSchema } from "@/lib/event-categories/schemas";
 import { expected } from "@/lib/validation/messages";
+import { ATTRIBUTE_TYPES, canonicalAttributeType, type AttributeType } from "./attribute-types";
 
 /**
  * Event types (事件类型): the metadata of customer events. One set of schemas serves the console's
@@ -12,16 +13,8 @@ export const EVENT_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
 export const ATTR_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 export const MAX_ATTRIBUTES = 100;
 
-/** Attribute types exactly as seed 000 writes them; input is accepted in any case. */
-export const ATTRIBUTE_TYPES = ["text", "value", "Date", "DateTime"] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-
-const BY_LOWER = new Map<string, AttributeType>(ATTRIBUTE_TYPES.map((t) => [t.toLowerCase(), t]));
-
-/** "TEXT" → "text", "datetime" → "DateTime"; null for anything else. */
-export function canonicalAttributeType(raw: string): AttributeType | null {
-  return BY_LOWER.get(raw.trim().toLowerCase()) ?? null;
-}
+/** One list of attribute types (./attribute-types.ts), re-exported for this domain's users. */
+export { ATTRIBUTE_TYPES, canonicalAttributeType, type AttributeType };
 
 export const ATTRIBUTE_TYPE_LABELS: Record<AttributeType, string> = {
   text: "文本 (text)",

@@ -4,14 +4,14 @@ import { tenantTimeZone } from "@/lib/customer-events/service";
 import { parseTenantDate } from "@/lib/customer-events/time";
 import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { invalid } from "@/lib/http/errors";
+import { fail } from "@/lib/errors";
 import { findFeedRecords, type FeedRecord, type FeedTimeCondition, type FeedWhere } from "./repository";
 import { TIMELINE_KINDS, type FeedKind, type TimelineKind, type TimelineQuery } from "./schemas";
 import { toFeedItem, type FeedItem } from "./serializers";
 
 /**
- * The console's one timeline of a customer: recorded events (at their happenTime) merged with the
- * five history kinds (at their createdAt), newest first, keyset-paged across all six sources.
+ * The console's one timeline of a customer: recorded customer events (at their happenTime) merged
+ * with the five history kinds, change records included (at their createdAt), newest first, keyset-paged across all six sources.
  */
 
 /** A recorded event as the timeline shows it. */
@@ -56,7 +56,7 @@ function decodeCursor(raw: string): Cursor {
   } catch {
     // falls through
   }
-  throw invalid("cursor: is not a cursor this API gave", [{ path: "cursor", message: "is not a cursor this API gave" }]);
+  throw fail("cursor_invalid", "cursor: is not a cursor this API gave", { path: "cursor" });
 }
 
 /** [from, before) of the query's days in the tenant's zone; `to` covers its whole day. */
@@ -68,7 +68,7 @@ function range(q: TimelineQuery, timeZone: string): { from?: Date; before?: Date
     const next = new Date(Date.UTC(y, m - 1, d + 1));
     before = parseTenantDate(next.toISOString().slice(0, 10), timeZone);
   }
-  if (from && before && from >= before) throw invalid("from is after to", [{ path: "from", message: "is after to" }]);
+  if (from && before && from >= before) throw fail("range_reversed", "from is after to", { path: "from" });
   return { from, before };
 }
 

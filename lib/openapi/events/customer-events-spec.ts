@@ -1,3 +1,4 @@
+import { ATTRIBUTE_TYPES } from "@/lib/event-types/attribute-types";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { batchCreateBody, createCustomerEventBody, queryCustomerEventsBody } from "@/lib/customer-events/schemas";
@@ -16,7 +17,7 @@ const nullable = z.string().nullable();
 const wireAttributeSchema = z.object({
   attrKey: z.string(),
   attrValue: z.string().describe("as recorded"),
-  type: z.enum(["text", "value", "Date", "DateTime"]),
+  type: z.enum(ATTRIBUTE_TYPES),
 });
 
 export const wireCustomerEventSchema = z
