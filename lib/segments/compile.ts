@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kyse
 import { FALSE, TRUE, instantParam, type DB } from "@/lib/db/kysely";
 import type { Provider } from "@/lib/db/config";
 import { normalizePhone } from "@/lib/customers/identity";
+import type { AttributeType } from "@/lib/event-types/attribute-types";
 import { customFieldId, type RuleContext } from "./context";
 import { dateBounds, type Bounds } from "./times";
 import type { AttrCondition, EventRule, FieldRule, Rule } from "./schemas";
@@ -258,7 +259,7 @@ function customField(eb: Eb, rule: FieldRule, o: CompileOptions): Pred {
 
 // ─── Behaviour ───────────────────────────────────────────────────────────────────────────────────
 
-const ATTR_KIND: Record<string, [Kind, string]> = {
+const ATTR_KIND: Record<AttributeType, [Kind, string]> = {
   text: ["text", "a.value"],
   value: ["number", "a.numValue"],
   Date: ["date", "a.timeValue"],
@@ -288,7 +289,7 @@ function attrCond(eb: Eb, cond: AttrCondition, type: string | undefined, eventTy
   const negative = cond.op in NEGATIVE;
   const op = negative ? NEGATIVE[cond.op] : cond.op;
   if (!type) return negative ? TRUE : FALSE; // an attribute the event type no longer declares: no event has it
-  const [kind, col] = ATTR_KIND[type] ?? ATTR_KIND.text;
+  const [kind, col] = ATTR_KIND[type as AttributeType] ?? ATTR_KIND.text;
   const valuePred = (ae: Eb) => (op === "isNotEmpty" && kind !== "text" ? ae(ref(col), "is not", null) : valueCond(ae, kind, ref(col), op, cond.value, o));
   // A correlated EXISTS by event id in both shapes. SQLite then scans the events by their
   // (tenantId, eventTypeId, happenTime) index and probes each one's attributes by eventId; as an

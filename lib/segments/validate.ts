@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db, type DbOrTx } from "@/lib/db/client";
+import type { AttributeType } from "@/lib/event-types/attribute-types";
 import { fail, summarize, type ErrorDetail } from "@/lib/errors";
 import { customFieldId, loadContext, walk, type RuleContext } from "./context";
 import { parseRuleDate } from "./times";
@@ -33,7 +34,7 @@ const BUILT_IN: Record<string, [Kind, Ref]> = {
   updatedAt: ["date", null],
 };
 const CUSTOM_KIND: Record<string, [Kind, Ref]> = { text: ["text", null], number: ["number", null], date: ["date", null], select: ["choice", "select"] };
-const ATTR_KIND: Record<string, Kind> = { text: "text", value: "number", Date: "date", DateTime: "date" };
+const ATTR_KIND: Record<AttributeType, Kind> = { text: "text", value: "number", Date: "date", DateTime: "date" };
 
 const issuePath = (base: (string | number)[], extra: PropertyKey[] = []) => [...base, ...extra].map(String).join(".");
 
@@ -215,7 +216,7 @@ export async function validateRule(tenantId: number, input: unknown, tx: DbOrTx 
         const p = at(path, `where.${i}`);
         const attrType = type.attrs.get(cond.attr);
         if (!attrType) return void details.push({ path: `${p}.attr`, message: `event type "${node.event}" has no attribute "${cond.attr}"` });
-        checkValue(ATTR_KIND[attrType] ?? "text", null, cond.op, cond.value, `${p}.value`, details, refs);
+        checkValue(ATTR_KIND[attrType as AttributeType] ?? "text", null, cond.op, cond.value, `${p}.value`, details, refs);
       });
     }
   });
