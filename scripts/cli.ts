@@ -3,6 +3,8 @@
 //   npm run -s cli -- user:create --tenant demo --email a@b.c --password … --role admin --login-no 8001 [--name N]
 //   npm run -s cli -- apikey:create --tenant demo --name ci --scopes all|customers:read,… [--rate 50 --burst 100]
 //   npm run -s cli -- apikey:revoke --tenant demo --app-key ak_…
+//   npm run -s cli -- segment:create --tenant demo --name "Big spenders" --rules '<rule json>' [--description D]
+//   npm run -s cli -- segment:count --tenant demo --id 5
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createApiKey, revokeApiKey } from "../lib/access/api-keys";
@@ -11,6 +13,7 @@ import { serverSecret } from "../lib/access/secret";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { DomainError, summarize, toDomainError } from "../lib/http/errors";
+import { countSegment, createSegment } from "../lib/segments/service";
 import { createTenant, tenantBySlug } from "../lib/tenants/service";
 import { createUser } from "../lib/users/service";
 import { roleSchema } from "../lib/users/schemas";
@@ -81,6 +84,29 @@ const COMMANDS: Record<string, { options: Record<string, { type: "string" }>; re
       if (!key) throw new DomainError("not_found", "API key not found");
       await revokeApiKey(tenant.id, key.id);
       return { revoked: key.appKey };
+    },
+  },
+  "segment:create": {
+    options: { tenant: { type: "string" }, name: { type: "string" }, rules: { type: "string" }, description: { type: "string" } },
+    required: ["tenant", "name", "rules"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      let rules: unknown;
+      try {
+        rules = JSON.parse(o.rules);
+      } catch (err) {
+        throw new UsageError(`--rules is not JSON: ${(err as Error).message}`);
+      }
+      const s = await createSegment(tenant.id, { name: o.name, description: o.description, rules });
+      return { id: s.id };
+    },
+  },
+  "segment:count": {
+    options: { tenant: { type: "string" }, id: { type: "string" } },
+    required: ["tenant", "id"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      return { count: await countSegment(tenant.id, positiveInt("id", o.id)) };
     },
   },
 };
