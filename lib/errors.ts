@@ -111,6 +111,10 @@ export const REASONS = {
   group_name_taken: "conflict",
   group_not_empty: "conflict",
   member_not_found: "not_found",
+  // segments
+  segment_not_found: "not_found",
+  segment_rule_invalid: "invalid",
+  segment_in_use: "conflict",
 } as const satisfies Record<string, ErrorKind>;
 
 export type Reason = keyof typeof REASONS;

@@ -1,5 +1,6 @@
 // Derives prisma/postgres/schema.prisma from prisma/schema.prisma (the one source of models).
-// Only the datasource provider and the generated client's folder differ between the two.
+// Only the datasource provider and the generated client's folder differ between the two, and the
+// Kysely types generator is dropped: its types are provider-neutral and generated once, from the source schema.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -8,9 +9,10 @@ const source = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
 
 export function derivePostgresSchema(sqliteSchema: string): string {
   const derived = sqliteSchema
+    .replace(/\n(?:\/\/[^\n]*\n)*generator kysely \{[^}]*\}\n/, "")
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../generated/sqlite"', 'output     = "../../generated/pg"');
-  if (derived === sqliteSchema || !derived.includes('"postgresql"') || !derived.includes("generated/pg")) {
+  if (derived === sqliteSchema || !derived.includes('"postgresql"') || !derived.includes("generated/pg") || derived.includes("prisma-kysely")) {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines this script rewrites");
   }
   return (
