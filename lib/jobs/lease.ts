@@ -42,16 +42,18 @@ const parsePayload = (p: unknown): Record<string, unknown> => (typeof p === "str
 export async function claimJobs(db: DbOrTx, workerId: string, now: Date, leaseMs: number, limit: number, kinds?: readonly string[]): Promise<ClaimedJob[]> {
   const token = `${workerId}:${randomUUID()}`;
   const p = new Params();
-  const at = p.add(sqlInstant(now));
+  const instant = sqlInstant(now);
+  const at = () => p.add(instant);
   const pg = currentProvider() === "postgresql";
-  const kindFilter = kinds?.length ? `AND "kind" IN (${p.list(kinds)})` : "";
+  // (parameters are positional on SQLite: each is added where it appears in the text)
+  const kindFilter = () => (kinds?.length ? `AND "kind" IN (${p.list(kinds)})` : "");
   const rows = await db.$queryRawUnsafe<Row[]>(
     `UPDATE "Job" SET "status" = ${p.add(JOB_STATUS.running)}, "lockToken" = ${p.add(token)}, "lockedBy" = ${p.add(workerId)},
-       "lockedAt" = ${at}, "lockedUntil" = ${p.add(sqlInstant(new Date(now.getTime() + leaseMs)))}, "updatedAt" = ${at},
+       "lockedAt" = ${at()}, "lockedUntil" = ${p.add(sqlInstant(new Date(now.getTime() + leaseMs)))}, "updatedAt" = ${at()},
        "takeovers" = "takeovers" + CASE WHEN "status" = ${p.add(JOB_STATUS.running)} THEN 1 ELSE 0 END
      WHERE "id" IN (
        SELECT "id" FROM "Job"
-       WHERE (("status" = ${p.add(JOB_STATUS.pending)} AND "runAt" <= ${at}) OR ("status" = ${p.add(JOB_STATUS.running)} AND "lockedUntil" < ${at})) ${kindFilter}
+       WHERE (("status" = ${p.add(JOB_STATUS.pending)} AND "runAt" <= ${at()}) OR ("status" = ${p.add(JOB_STATUS.running)} AND "lockedUntil" < ${at()})) ${kindFilter()}
        ORDER BY "runAt" LIMIT ${Math.max(1, Math.floor(limit))} ${pg ? "FOR UPDATE SKIP LOCKED" : ""})
      RETURNING "id", "tenantId", "kind", "payload", "attempts", "maxAttempts", "takeovers"`,
     ...p.values,

@@ -36,9 +36,8 @@ export async function addToGroup(tx: Tx, tenantId: number, customerId: number, g
   await groupOf(tx, tenantId, groupId);
   await liveCustomer(tx, tenantId, customerId);
   const p = new Params();
-  const at = p.add(sqlInstant(now));
   const n = await tx.$executeRawUnsafe(
-    `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt") VALUES (${p.add(tenantId)}, ${p.add(groupId)}, ${p.add(customerId)}, ${at}, ${at})
+    `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt") VALUES (${p.add(tenantId)}, ${p.add(groupId)}, ${p.add(customerId)}, ${p.add(sqlInstant(now))}, ${p.add(sqlInstant(now))})
      ON CONFLICT ("groupId", "customerId") DO NOTHING`,
     ...p.values,
   );

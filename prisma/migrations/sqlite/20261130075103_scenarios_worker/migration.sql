@@ -1,6 +1,8 @@
+-- Hand-edited like 20261130072132: Prisma writes a BigInt id as "BIGINT PRIMARY KEY", which does
+-- not autoincrement on SQLite; INTEGER PRIMARY KEY AUTOINCREMENT is the same 64-bit rowid.
 -- CreateTable
 CREATE TABLE "ScenarioRunStep" (
-    "id" BIGINT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "runId" BIGINT NOT NULL,
     "stepId" TEXT NOT NULL,
     "type" TEXT NOT NULL,
@@ -15,7 +17,7 @@ CREATE TABLE "ScenarioRunStep" (
 
 -- CreateTable
 CREATE TABLE "ScenarioFanOut" (
-    "id" BIGINT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "tenantId" INTEGER NOT NULL,
     "customEventId" INTEGER NOT NULL,
     "segmentIds" JSONB NOT NULL,
@@ -71,7 +73,7 @@ CREATE INDEX "Scenario_tenantId_status_idx" ON "Scenario"("tenantId", "status");
 CREATE INDEX "Scenario_customEventId_idx" ON "Scenario"("customEventId");
 CREATE INDEX "Scenario_eventTypeId_idx" ON "Scenario"("eventTypeId");
 CREATE TABLE "new_ScenarioRun" (
-    "id" BIGINT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "tenantId" INTEGER NOT NULL,
     "scenarioId" INTEGER NOT NULL,
     "versionId" INTEGER NOT NULL,
@@ -100,7 +102,7 @@ CREATE INDEX "ScenarioRun_versionId_idx" ON "ScenarioRun"("versionId");
 CREATE UNIQUE INDEX "ScenarioRun_scenarioId_triggerKey_key" ON "ScenarioRun"("scenarioId", "triggerKey");
 CREATE UNIQUE INDEX "ScenarioRun_scenarioId_activeKey_key" ON "ScenarioRun"("scenarioId", "activeKey");
 CREATE TABLE "new_Job" (
-    "id" BIGINT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "tenantId" INTEGER,
     "kind" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
