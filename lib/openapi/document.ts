@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCustomersSpec } from "./customers/spec";
 import { registerEventsSpec } from "./events/spec";
+import { registerScenariosSpec } from "./scenarios/spec";
 import { registerSecuritySchemes } from "./security";
 
 /**
@@ -15,7 +16,7 @@ const DIALECT_SPECS: ((registry: OpenAPIRegistry) => void)[] = [
   registerEventsSpec, // events (seed 000): token, event types, stages; also the lists token exchange
   // registerListsSpec,     lists (seed 001)
   registerCustomersSpec, // customers (seed 002): filter/list/get/create/update/destroy customers, feeds
-  // registerScenariosSpec, scenarios (seed 003)
+  registerScenariosSpec, // scenarios (seed 003): custom event triggers for a customer or segments
   // registerGroupsSpec,    groups (seed 004)
 ];
 
