@@ -13,7 +13,8 @@ import { startRunsForTrigger, type CustomEventTrigger } from "./runs";
  * `fan:<fan-out>:<customer>` makes a redone chunk write nobody twice.
  */
 
-export const FANOUT_CHUNK = Number(process.env.CDP_FANOUT_CHUNK ?? 1000);
+/** Customers per chunk (CDP_FANOUT_CHUNK, read at each fan-out so tests can make chunks small). */
+export const fanOutChunk = () => Number(process.env.CDP_FANOUT_CHUNK ?? 1000);
 
 export const scenarioFanOutHandler: JobHandler = {
   async run(ctx) {
@@ -31,7 +32,7 @@ export const scenarioFanOutHandler: JobHandler = {
       const done = await ctx.commit(async (tx, settle) => {
         const now = ctx.now();
         const cur = await tx.scenarioFanOut.findUniqueOrThrow({ where: { id }, select: { cursor: true } });
-        const page = await membersPage(fan.tenantId, rule, { after: cur.cursor || undefined, limit: FANOUT_CHUNK }, { tx, now });
+        const page = await membersPage(fan.tenantId, rule, { after: cur.cursor || undefined, limit: fanOutChunk() }, { tx, now });
         ctx.point("before-effect", `fanout:${cur.cursor}`);
         const runs = await startRunsForTrigger(
           tx,
