@@ -115,6 +115,18 @@ export const REASONS = {
   segment_not_found: "not_found",
   segment_rule_invalid: "invalid",
   segment_in_use: "conflict",
+  // custom events and scenarios
+  custom_event_not_found: "not_found",
+  custom_event_taken: "conflict",
+  custom_event_archived: "invalid",
+  data_field_invalid: "invalid",
+  customer_ref_ambiguous: "invalid",
+  scenario_not_found: "not_found",
+  scenario_invalid: "invalid",
+  scenario_state: "conflict",
+  webhook_url_refused: "invalid",
+  run_not_found: "not_found",
+  run_state: "conflict",
 } as const satisfies Record<string, ErrorKind>;
 
 export type Reason = keyof typeof REASONS;

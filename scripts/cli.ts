@@ -5,9 +5,16 @@
 //   npm run -s cli -- apikey:revoke --tenant demo --app-key ak_…
 //   npm run -s cli -- segment:create --tenant demo --name "Big spenders" --rules '<rule json>' [--description D]
 //   npm run -s cli -- segment:count --tenant demo --id 5
+//   npm run -s cli -- custom-event:create --tenant demo --name "Order placed" [--id 101] [--fields "Order ID:String,Amount:Money"]
+//   npm run -s cli -- scenario:import --tenant demo --file flow.json|-     (an "id" in the document updates that scenario)
+//   npm run -s cli -- scenario:export --tenant demo --id 9
+//   npm run -s cli -- scenario:stats --tenant demo --id 9
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { readFileSync } from "node:fs";
 import { createApiKey, revokeApiKey } from "../lib/access/api-keys";
+import { createCustomEvent } from "../lib/custom-events/service";
+import { exportScenario, saveScenario, scenarioStats } from "../lib/scenarios/service";
 import { parseScopes } from "../lib/access/scopes";
 import { serverSecret } from "../lib/access/secret";
 import { db } from "../lib/db/client";
@@ -108,6 +115,50 @@ const COMMANDS: Record<string, { options: Record<string, { type: "string" }>; re
       const tenant = await tenantBySlug(o.tenant);
       return { count: await countSegment(tenant.id, positiveInt("id", o.id)) };
     },
+  },
+  "custom-event:create": {
+    options: { tenant: { type: "string" }, name: { type: "string" }, id: { type: "string" }, description: { type: "string" }, fields: { type: "string" } },
+    required: ["tenant", "name"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      const fields = (o.fields ?? "")
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean)
+        .map((f) => {
+          const at = f.lastIndexOf(":");
+          if (at < 1) throw new UsageError(`--fields: "${f}" is not name:Type`);
+          return { name: f.slice(0, at).trim(), type: f.slice(at + 1).trim() as "String" };
+        });
+      const ce = await createCustomEvent(tenant.id, { id: o.id ? positiveInt("id", o.id) : undefined, name: o.name, description: o.description, fields });
+      return { id: ce.id };
+    },
+  },
+  "scenario:import": {
+    options: { tenant: { type: "string" }, file: { type: "string" } },
+    required: ["tenant", "file"],
+    run: async (o) => {
+      const tenant = await tenantBySlug(o.tenant);
+      let doc: unknown;
+      try {
+        doc = JSON.parse(readFileSync(o.file === "-" ? 0 : o.file, "utf8"));
+      } catch (err) {
+        throw new UsageError(`--file: ${(err as Error).message}`);
+      }
+      const { id, ...rest } = (doc ?? {}) as { id?: unknown };
+      const s = await saveScenario(tenant.id, rest, typeof id === "number" ? id : undefined);
+      return { id: s.id };
+    },
+  },
+  "scenario:export": {
+    options: { tenant: { type: "string" }, id: { type: "string" } },
+    required: ["tenant", "id"],
+    run: async (o) => exportScenario((await tenantBySlug(o.tenant)).id, positiveInt("id", o.id)),
+  },
+  "scenario:stats": {
+    options: { tenant: { type: "string" }, id: { type: "string" } },
+    required: ["tenant", "id"],
+    run: async (o) => scenarioStats((await tenantBySlug(o.tenant)).id, positiveInt("id", o.id)),
   },
 };
 

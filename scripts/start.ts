@@ -35,7 +35,18 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  // the worker beside the server (one process: enough on SQLite; add more `npm run worker` on PostgreSQL)
+  const worker = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/worker.ts"), "--no-migrate"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  worker.on("exit", (code, signal) => {
+    if (signal !== "SIGTERM" && signal !== "SIGINT") console.error(`${tag} worker exited (${signal ?? code})`);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    worker.kill(signal);
+    server.kill(signal);
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -257,6 +257,7 @@ async function write(items: Ready[], now: Date): Promise<(number | null)[]> {
           happenTime: r.row.happenTime,
           scheduledTime: r.row.scheduledTime,
           attributes: Object.fromEntries(r.attributes.map((a) => [a.attrKey, a.value])),
+          idempotencyKey: r.row.idempotencyKey,
         });
       });
       if (attributes.length) await insertAttributes(tx, attributes);

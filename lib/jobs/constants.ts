@@ -7,6 +7,8 @@
 export const JOB_KINDS = {
   /** do the next step of a scenario run; payload {runId} */
   scenarioStep: "scenario.step",
+  /** expand a withsegments trigger into runs, chunk by chunk; payload {fanOutId} */
+  scenarioFanOut: "scenario.fanout",
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -18,10 +20,19 @@ export const JOB_STATUS = {
   dead: "dead",
   /** withdrawn before it ran (e.g. its run was cancelled) */
   cancelled: "cancelled",
+  /** set aside while its scenario is paused; resuming makes it pending again (keeps its key) */
+  held: "held",
 } as const;
 export type JobStatus = (typeof JOB_STATUS)[keyof typeof JOB_STATUS];
 
 /** Statuses in which a job still holds its de-duplication key (Job.liveKey). */
-export const LIVE_JOB_STATUSES: readonly JobStatus[] = [JOB_STATUS.pending, JOB_STATUS.running];
+export const LIVE_JOB_STATUSES: readonly JobStatus[] = [JOB_STATUS.pending, JOB_STATUS.running, JOB_STATUS.held];
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** A lease lasts this long unless its holder heartbeats; an expired lease may be taken over. */
+export const DEFAULT_LEASE_MS = Number(process.env.WORKER_LEASE_MS ?? 30_000);
+/** A job whose lease was taken over more often than this is dead (its run failed, and shown). */
+export const MAX_TAKEOVERS = 3;
+/** The PostgreSQL channel that wakes workers when a job is queued. */
+export const NOTIFY_CHANNEL = "cdp_jobs";

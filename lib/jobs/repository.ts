@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
-import { DEFAULT_MAX_ATTEMPTS, JOB_STATUS, LIVE_JOB_STATUSES, type JobKind } from "./constants";
+import { chunk, currentProvider, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
+import { DEFAULT_MAX_ATTEMPTS, JOB_STATUS, LIVE_JOB_STATUSES, NOTIFY_CHANNEL, type JobKind } from "./constants";
 
 /**
  * The queue's writes, always inside the caller's transaction: a job exists exactly when whatever
@@ -39,6 +39,7 @@ export async function enqueue(tx: DbOrTx, jobs: NewJob | readonly NewJob[], now 
       ...p.values,
     );
   }
+  if (added && list.some((j) => j.runAt.getTime() <= now.getTime() + 1000)) await notifyWorkers(tx);
   return added;
 }
 
@@ -54,4 +55,9 @@ export async function cancelJobsByKey(tx: DbOrTx, keys: readonly string[], now =
     );
   }
   return n;
+}
+
+/** Wakes listening workers when the caller's transaction commits (PostgreSQL; SQLite workers poll). */
+export async function notifyWorkers(tx: DbOrTx): Promise<void> {
+  if (currentProvider() === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
 }

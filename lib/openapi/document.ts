@@ -3,6 +3,7 @@ import { registerCustomersSpec } from "./customers/spec";
 import { registerEventsSpec } from "./events/spec";
 import { registerGroupsSpec } from "./groups/spec";
 import { registerListsSpec } from "./lists/spec";
+import { registerScenariosSpec } from "./scenarios/spec";
 import { registerSecuritySchemes } from "./security";
 
 /**
@@ -17,7 +18,7 @@ const DIALECT_SPECS: ((registry: OpenAPIRegistry) => void)[] = [
   registerEventsSpec, // events (seed 000): token, event types, stages; also the lists token exchange
   registerListsSpec, // lists (seed 001): lists and list members by id
   registerCustomersSpec, // customers (seed 002): filter/list/get/create/update/destroy customers, feeds
-  // registerScenariosSpec, scenarios (seed 003)
+  registerScenariosSpec, // scenarios (seed 003): custom event triggers for a customer or segments
   registerGroupsSpec, // groups (seed 004): customer groups and their customers by name
 ];
 

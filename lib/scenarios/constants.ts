@@ -24,3 +24,25 @@ export const runJobKey = (runId: number | bigint) => `run:${runId}`;
 
 /** The trigger key of a run started by a recorded customer event. */
 export const eventTriggerKey = (eventId: number | bigint) => `event:${eventId}`;
+
+/** How a step of a run ended, as the run history shows it. */
+export const STEP_OUTCOME = { waiting: "waiting", retrying: "retrying", done: "done", failed: "failed" } as const;
+export type StepOutcome = (typeof STEP_OUTCOME)[keyof typeof STEP_OUTCOME];
+
+/** A run started by a scenario's own recorded event deeper than this is failed (loop guard). */
+export const MAX_TRIGGER_DEPTH = 10;
+
+/** Why a run failed when no domain reason names it (the run's `error` starts with one of these). */
+export const RUN_FAILURE = {
+  loopDepth: "loop_depth_exceeded",
+  takenOver: "taken_over_too_often",
+  webhook: "webhook_failed",
+  internal: "internal",
+} as const;
+
+/** The idempotency key (eventId) of an event recorded by a run's step; it carries the depth. */
+export const scenarioEventKey = (depth: number, runId: number, stepId: string) => `scn:${depth}:${runId}:${stepId}`;
+export function depthOfEventKey(key: string | null | undefined): number {
+  const m = key?.match(/^scn:(\d+):/);
+  return m ? Number(m[1]) : 0;
+}

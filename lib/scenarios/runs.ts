@@ -2,12 +2,26 @@ import type { DbOrTx } from "@/lib/db/client";
 import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
 import { cancelJobsByKey, enqueue } from "@/lib/jobs/repository";
-import { eventTriggerKey, RUN_STATUS, runJobKey, SCENARIO_STATUS, TRIGGER_KIND, UNFINISHED_RUN_STATUSES } from "./constants";
+import { conditionHolds, type AttrType } from "./conditions";
+import {
+  depthOfEventKey,
+  eventTriggerKey,
+  MAX_TRIGGER_DEPTH,
+  RUN_FAILURE,
+  RUN_STATUS,
+  runJobKey,
+  SCENARIO_STATUS,
+  TRIGGER_KIND,
+  UNFINISHED_RUN_STATUSES,
+} from "./constants";
+import { Flow, storedDocument, type Condition, type Reentry } from "./document";
 
 /**
  * Starting and cancelling scenario runs, inside the caller's transaction (the one that records the
- * event, or soft-deletes the customer): a run and its first step job exist exactly when their cause
- * committed.
+ * event, answers the trigger request, or expands a fan-out chunk): a run and its first step job
+ * exist exactly when their cause committed. Re-entry is enforced by the database: "once" runs share
+ * the trigger key `once:<customer>`, "oneAtATime" runs hold `activeKey` = the customer while
+ * unfinished; both are unique per scenario.
  */
 
 /** A recorded customer event, as a scenario trigger. */
@@ -22,93 +36,178 @@ export interface EventTrigger {
   /** runs start then when it is in the future */
   scheduledTime?: Date | null;
   attributes: Record<string, string>;
+  /** the event's idempotency key: a scenario's own event carries its depth there (scn:<depth>:…) */
+  idempotencyKey?: string | null;
 }
+
+/** A custom event fired for one customer (the API, the console, a fan-out chunk). */
+export interface CustomEventTrigger {
+  kind: "custom";
+  tenantId: number;
+  customerId: number;
+  /** the CustomEvent row's id */
+  customEventId: number;
+  /** the custom event's number (customEventId on the wire) */
+  customEventNumber: number;
+  dataFields: { name: string; type: string; value: string }[];
+  at: Date;
+  /** unique per firing and customer, e.g. `ce:<uuid>` or `fan:<fan-out id>:<customer id>` */
+  key: string;
+}
+
+export type Trigger = EventTrigger | CustomEventTrigger;
 
 interface ActiveVersion {
   scenarioId: number;
   versionId: number;
-  eventTypeId: number;
+  causeId: number;
+  reentry: Reentry;
   firstStepId: string | null;
+  where: Condition[];
 }
 
-/** The latest version of every active scenario triggered by these event types. */
-async function activeVersionsFor(tx: DbOrTx, eventTypeIds: readonly number[]): Promise<ActiveVersion[]> {
-  if (!eventTypeIds.length) return [];
+/** The latest version of every active scenario triggered by these event types or custom events. */
+async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId" | "customEventId", ids: readonly number[]): Promise<ActiveVersion[]> {
+  if (!ids.length) return [];
   const p = new Params();
-  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; versionId: number; eventTypeId: number; document: unknown }[]>(
-    `SELECT s."id" AS "scenarioId", v."id" AS "versionId", s."eventTypeId", v."document"
+  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; versionId: number; causeId: number; reentry: string; document: unknown }[]>(
+    `SELECT s."id" AS "scenarioId", v."id" AS "versionId", s."${column}" AS "causeId", s."reentry", v."document"
      FROM "Scenario" s JOIN "ScenarioVersion" v ON v."scenarioId" = s."id"
-     WHERE s."status" = ${p.add(SCENARIO_STATUS.active)} AND s."triggerKind" = ${p.add(TRIGGER_KIND.eventType)}
-       AND s."eventTypeId" IN (${p.list([...new Set(eventTypeIds)])})
+     WHERE s."status" = ${p.add(SCENARIO_STATUS.active)} AND s."triggerKind" = ${p.add(kind)}
+       AND s."${column}" IN (${p.list([...new Set(ids)])})
        AND v."version" = (SELECT MAX(v2."version") FROM "ScenarioVersion" v2 WHERE v2."scenarioId" = s."id")
      ORDER BY s."id"`,
     ...p.values,
   );
-  return rows.map((r) => ({
-    scenarioId: Number(r.scenarioId),
-    versionId: Number(r.versionId),
-    eventTypeId: Number(r.eventTypeId),
-    firstStepId: firstStepId(r.document),
-  }));
+  return rows.map((r) => {
+    const doc = storedDocument(r.document);
+    const trigger = (doc as { trigger?: { where?: Condition[] } }).trigger;
+    return {
+      scenarioId: Number(r.scenarioId),
+      versionId: Number(r.versionId),
+      causeId: Number(r.causeId),
+      reentry: (r.reentry as Reentry) ?? "everyTime",
+      firstStepId: Array.isArray(doc?.steps) ? new Flow(doc.steps).first : null,
+      where: trigger?.where ?? [],
+    };
+  });
 }
 
-function firstStepId(document: unknown): string | null {
-  const doc = typeof document === "string" ? (JSON.parse(document) as unknown) : document;
-  const steps = (doc as { steps?: { id?: unknown }[] } | null)?.steps;
-  const id = Array.isArray(steps) ? steps[0]?.id : undefined;
-  return typeof id === "string" ? id : null;
+/** Attribute types of the event types whose scenarios have `where` conditions. */
+async function attributeTypes(tx: DbOrTx, eventTypeIds: number[]): Promise<Map<string, AttrType>> {
+  if (!eventTypeIds.length) return new Map();
+  const attrs = await tx.eventAttribute.findMany({ where: { eventTypeId: { in: eventTypeIds } }, select: { eventTypeId: true, attrKey: true, type: true } });
+  return new Map(attrs.map((a) => [`${a.eventTypeId}:${a.attrKey}`, a.type as AttrType]));
+}
+
+interface NewRun {
+  tenantId: number;
+  customerId: number;
+  v: ActiveVersion;
+  triggerKey: string;
+  activeKey: string | null;
+  depth: number;
+  runAt: Date;
+  context: unknown;
 }
 
 /**
- * Starts the runs these triggers cause: for each trigger, one run of every active scenario whose
- * trigger is the event's type, on the scenario's latest version, with its first step queued (at
- * `scheduledTime` when that is in the future). A run whose (scenario, triggerKey) exists is not
- * started again. Returns the number of runs started.
+ * Starts the runs these triggers cause: for each trigger, one run of every active scenario it
+ * triggers (event type with its `where` conditions met, or custom event), on the scenario's latest
+ * version, with its first step queued (at `scheduledTime` when that is in the future), as the
+ * scenario's re-entry policy allows. The same trigger twice is a no-op. A run more than
+ * MAX_TRIGGER_DEPTH scenario-recorded events deep is written failed. Returns the runs started.
  */
-export async function startRunsForTrigger(tx: DbOrTx, triggers: EventTrigger | readonly EventTrigger[], now = new Date()): Promise<number> {
-  const list = Array.isArray(triggers) ? (triggers as readonly EventTrigger[]) : [triggers as EventTrigger];
-  const versions = await activeVersionsFor(tx, list.map((t) => t.eventTypeId));
-  if (!versions.length) return 0;
-  const byType = new Map<number, ActiveVersion[]>();
-  for (const v of versions) byType.set(v.eventTypeId, [...(byType.get(v.eventTypeId) ?? []), v]);
+export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readonly Trigger[], now = new Date()): Promise<number> {
+  const list = Array.isArray(triggers) ? (triggers as readonly Trigger[]) : [triggers as Trigger];
+  const events = list.filter((t): t is EventTrigger => t.kind === "event");
+  const customs = list.filter((t): t is CustomEventTrigger => t.kind === "custom");
+  const [eventVersions, customVersions] = await Promise.all([
+    activeVersionsFor(tx, TRIGGER_KIND.eventType, "eventTypeId", events.map((t) => t.eventTypeId)),
+    activeVersionsFor(tx, TRIGGER_KIND.customEvent, "customEventId", customs.map((t) => t.customEventId)),
+  ]);
+  if (!eventVersions.length && !customVersions.length) return 0;
+  const group = (vs: ActiveVersion[]) => {
+    const m = new Map<number, ActiveVersion[]>();
+    for (const v of vs) m.set(v.causeId, [...(m.get(v.causeId) ?? []), v]);
+    return m;
+  };
+  const byType = group(eventVersions);
+  const byCustom = group(customVersions);
+  const types = await attributeTypes(tx, [...new Set(eventVersions.filter((v) => v.where.length).map((v) => v.causeId))]);
 
-  const runs = list.flatMap((t) =>
-    (byType.get(t.eventTypeId) ?? []).map((v) => ({
-      t,
-      v,
-      triggerKey: eventTriggerKey(t.eventId),
-      runAt: t.scheduledTime && t.scheduledTime > now ? t.scheduledTime : now,
-    })),
-  );
+  const runs: NewRun[] = [];
+  const keys = (v: ActiveVersion, customerId: number, own: string) => ({
+    triggerKey: v.reentry === "once" ? `once:${customerId}` : own,
+    activeKey: v.reentry === "oneAtATime" ? String(customerId) : null,
+  });
+  for (const t of events) {
+    const depth = depthOfEventKey(t.idempotencyKey);
+    for (const v of byType.get(t.eventTypeId) ?? []) {
+      if (!v.where.every((c) => conditionHolds(types.get(`${t.eventTypeId}:${c.attr}`) ?? "text", c, t.attributes[c.attr]))) continue;
+      runs.push({
+        tenantId: t.tenantId,
+        customerId: t.customerId,
+        v,
+        ...keys(v, t.customerId, eventTriggerKey(t.eventId)),
+        depth,
+        runAt: t.scheduledTime && t.scheduledTime > now ? t.scheduledTime : now,
+        context: {
+          kind: "event",
+          eventId: t.eventId,
+          eventKey: t.eventKey,
+          happenTime: t.happenTime.toISOString(),
+          scheduledTime: t.scheduledTime?.toISOString() ?? null,
+          attributes: t.attributes,
+        },
+      });
+    }
+  }
+  for (const t of customs) {
+    for (const v of byCustom.get(t.customEventId) ?? []) {
+      runs.push({
+        tenantId: t.tenantId,
+        customerId: t.customerId,
+        v,
+        ...keys(v, t.customerId, t.key),
+        depth: 0,
+        runAt: now,
+        context: { kind: "customEvent", customEventId: t.customEventNumber, dataFields: t.dataFields, at: t.at.toISOString() },
+      });
+    }
+  }
+  return insertRuns(tx, runs, now);
+}
+
+async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date): Promise<number> {
   let started = 0;
   const at = sqlInstant(now);
-  for (const part of chunk(runs, Math.floor(MAX_PARAMS / 9))) {
+  for (const part of chunk(runs, Math.floor(MAX_PARAMS / 12))) {
     const p = new Params();
-    const values = part.map(({ t, v, triggerKey }) => {
-      const context = {
-        eventId: t.eventId,
-        eventKey: t.eventKey,
-        happenTime: t.happenTime.toISOString(),
-        scheduledTime: t.scheduledTime?.toISOString() ?? null,
-        attributes: t.attributes,
-      };
-      return `(${p.add(t.tenantId)}, ${p.add(v.scenarioId)}, ${p.add(v.versionId)}, ${p.add(t.customerId)}, ${p.add(triggerKey)}, ${p.add(RUN_STATUS.queued)}, ${p.add(v.firstStepId)}, ${p.add(JSON.stringify(context))}, ${p.add(at)})`;
+    const values = part.map((r) => {
+      const tooDeep = r.depth > MAX_TRIGGER_DEPTH;
+      const status = tooDeep ? RUN_STATUS.failed : RUN_STATUS.queued;
+      const error = tooDeep ? `${RUN_FAILURE.loopDepth}: started by a scenario's own event ${r.depth} levels deep (at most ${MAX_TRIGGER_DEPTH})` : null;
+      return `(${p.add(r.tenantId)}, ${p.add(r.v.scenarioId)}, ${p.add(r.v.versionId)}, ${p.add(r.customerId)}, ${p.add(r.triggerKey)}, ${p.add(tooDeep ? null : r.activeKey)}, ${p.add(r.depth)}, ${p.add(status)}, ${p.add(r.v.firstStepId)}, ${p.add(JSON.stringify(r.context))}, ${p.add(error)}, ${p.add(at)}, ${tooDeep ? p.add(at) : "NULL"})`;
     });
-    const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; scenarioId: number; triggerKey: string }[]>(
-      `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "status", "stepId", "context", "startedAt")
-       VALUES ${values.join(", ")} ON CONFLICT ("scenarioId", "triggerKey") DO NOTHING RETURNING "id", "scenarioId", "triggerKey"`,
+    const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; scenarioId: number; triggerKey: string; status: string }[]>(
+      `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "activeKey", "depth", "status", "stepId", "context", "error", "startedAt", "finishedAt")
+       VALUES ${values.join(", ")} ON CONFLICT DO NOTHING RETURNING "id", "scenarioId", "triggerKey", "status"`,
       ...p.values,
     );
-    const byKey = new Map(part.map((r) => [`${r.v.scenarioId}\u0000${r.triggerKey}`, r]));
+    const byKey = new Map<string, NewRun>();
+    for (const r of part) if (!byKey.has(`${r.v.scenarioId}\u0000${r.triggerKey}`)) byKey.set(`${r.v.scenarioId}\u0000${r.triggerKey}`, r);
     await enqueue(
       tx,
-      inserted.map((row) => {
-        const r = byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)!;
-        return { kind: JOB_KINDS.scenarioStep, tenantId: r.t.tenantId, payload: { runId: Number(row.id) }, runAt: r.runAt, key: runJobKey(row.id) };
-      }),
+      inserted
+        .filter((row) => row.status === RUN_STATUS.queued)
+        .map((row) => {
+          const r = byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)!;
+          return { kind: JOB_KINDS.scenarioStep, tenantId: r.tenantId, payload: { runId: Number(row.id) }, runAt: r.runAt, key: runJobKey(row.id) };
+        }),
       now,
     );
-    started += inserted.length;
+    started += inserted.filter((row) => row.status === RUN_STATUS.queued).length;
   }
   return started;
 }
@@ -117,7 +216,7 @@ export async function startRunsForTrigger(tx: DbOrTx, triggers: EventTrigger | r
 export async function cancelCustomerRuns(tx: DbOrTx, tenantId: number, customerId: number, now = new Date()): Promise<number> {
   const p = new Params();
   const runs = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `UPDATE "ScenarioRun" SET "status" = ${p.add(RUN_STATUS.cancelled)}, "finishedAt" = ${p.add(sqlInstant(now))}
+    `UPDATE "ScenarioRun" SET "status" = ${p.add(RUN_STATUS.cancelled)}, "activeKey" = NULL, "finishedAt" = ${p.add(sqlInstant(now))}
      WHERE "tenantId" = ${p.add(tenantId)} AND "customerId" = ${p.add(customerId)} AND "status" IN (${p.list(UNFINISHED_RUN_STATUSES)})
      RETURNING "id"`,
     ...p.values,
