@@ -10,6 +10,7 @@ import enDashboard from "@/messages/en/dashboard.json";
 import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
 import enEventTypes from "@/messages/en/eventTypes.json";
+import enGroups from "@/messages/en/groups.json";
 import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
@@ -24,6 +25,7 @@ import zhDashboard from "@/messages/zh-CN/dashboard.json";
 import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
+import zhGroups from "@/messages/zh-CN/groups.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
@@ -41,6 +43,7 @@ const en = {
   departments: enDepartments,
   errors: enErrors,
   eventTypes: enEventTypes,
+  groups: enGroups,
   settings: enSettings,
   shell: enShell,
   stages: enStages,
@@ -62,6 +65,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     departments: zhDepartments,
     errors: zhErrors,
     eventTypes: zhEventTypes,
+    groups: zhGroups,
     settings: zhSettings,
     shell: zhShell,
     stages: zhStages,
