@@ -50,7 +50,7 @@ export function CreateGroupButton() {
   );
 }
 
-export function RenameGroupDialog({ group, trigger }: { group: { id: number; name: string }; trigger: ReactNode }) {
+export function RenameGroupDialog({ group, trigger, onRenamed }: { group: { id: number; name: string }; trigger: ReactNode; onRenamed?: () => void }) {
   const t = useTranslations("groups");
   const tc = useTranslations("common");
   const { mutateAsync } = useRenameGroup();
@@ -58,7 +58,11 @@ export function RenameGroupDialog({ group, trigger }: { group: { id: number; nam
     <NameDialog
       schema={renameGroupSchema}
       current={group}
-      save={(v) => mutateAsync({ id: group.id, name: v.name })}
+      save={async (v) => {
+        const saved = await mutateAsync({ id: group.id, name: v.name });
+        onRenamed?.();
+        return saved;
+      }}
       title={t("renameTitle", { name: group.name })}
       description={t("renameDescription")}
       submitLabel={tc("rename")}

@@ -46,6 +46,9 @@ export const memberListQuerySchema = z.object({
 });
 export type MemberListQuery = z.output<typeof memberListQuerySchema>;
 
+/** The group page's first members page (server render and the table's first query). */
+export const FIRST_MEMBER_QUERY: MemberListQuery = { sort: "joinedAt", order: "desc", limit: 20 };
+
 export const customerIdsBodySchema = z.object({
   customerIds: z.array(rowId).min(1).max(MAX_BATCH),
 });
