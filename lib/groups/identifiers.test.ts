@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { DomainError } from "@/lib/errors";
+import { listCustomerRows } from "@/lib/customers/list";
+import { customerListQuerySchema } from "@/lib/customers/schemas";
 import { makeTenant } from "@/lib/test/factories";
 import { resolveCustomerRows } from "./identifiers";
 import { addMembers, createGroup, joinedBetweenDays, memberExportPages, pageMembers } from "./service";
@@ -110,5 +112,14 @@ describe("the group page's queries", () => {
     expect(r).toEqual({ days: [{ day: "2026-03-01", count: 1 }, { day: "2026-03-02", count: 1 }], count: 2 });
     const reversed = (await joinedBetweenDays(t.id, g.id, { from: "2026-03-02", to: "2026-03-01", timeZone: "UTC" }).catch((e) => e)) as DomainError;
     expect(reversed.reason).toBe("range_reversed");
+  });
+
+  it("narrows the customers list to a group's members", async () => {
+    const t = await makeTenant();
+    const g = await createGroup(t.id, { name: "filter" });
+    const [a, , c] = [await customer(t.id, "a"), await customer(t.id, "b"), await customer(t.id, "c")];
+    await addMembers(t.id, g.id, [a.id, c.id]);
+    const page = await listCustomerRows(t.id, customerListQuerySchema.parse({ groupId: String(g.id), sort: "name", order: "asc" }));
+    expect([page.total, page.items.map((x) => x.id)]).toEqual([2, [a.id, c.id]]);
   });
 });
