@@ -59,6 +59,16 @@ test("a group's life: create, add from a pasted list (an unknown row is shown an
   const members = await api<{ items: { customerId: number }[] }>(page.request, "GET", `/api/groups/${groupId}/members`);
   expect(members.items.map((m) => m.customerId).sort()).toEqual([byId.id, byPhone.id, byName.id].sort());
 
+  // joined today, counted over a range of days; a reversed range is refused by the form
+  const today = await page.getByLabel(en.joined.to, { exact: true }).inputValue();
+  await page.getByLabel(en.joined.from, { exact: true }).fill(today);
+  await page.getByRole("button", { name: en.joined.apply }).click();
+  await expect(page.getByTestId("joined-count")).toHaveText(`3 members joined from ${today} to ${today}`);
+  await page.getByLabel(en.joined.to, { exact: true }).fill("2020-01-01");
+  await page.getByRole("button", { name: en.joined.apply }).click();
+  await expect(page.getByText(en.joined.reversed)).toBeVisible();
+  await expect(page.getByTestId("joined-count")).toHaveText(`3 members joined from ${today} to ${today}`);
+
   // export: a CSV with a BOM whose rows are the members
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: en.page.export }).click();
@@ -137,7 +147,7 @@ for (const [locale, words] of [
     await expectNoRawKeys(page);
     await page.goto(`/groups/${group.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(group.name);
-    await expect(page.getByText(words.joined.title)).toBeVisible();
+    await expect(page.getByRole("heading", { name: words.joined.title })).toBeVisible();
     await expect(page.getByRole("button", { name: words.batch.open })).toBeVisible();
     await expect(page.locator('nav a[aria-current="page"]').first()).toHaveAttribute("href", "/groups");
     await expectNoRawKeys(page);
