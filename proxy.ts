@@ -1,20 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { fail } from "@/lib/errors";
 import { consoleErrorBody } from "@/lib/http/console-error";
+import { badEscapeIn, refusedEscapeUrl } from "@/lib/http/percent-escapes";
 
 /**
- * A console API path with a percent-escape that is not UTF-8 (`/api/customers/%ED%A0%80`) makes Next
- * fail while decoding route params, with a plain-text 500 before any handler runs. Answer it here
- * as the console's JSON 400 instead.
+ * A path or query with a percent-escape that is not UTF-8 (`/api/customers/%ED%A0%80`) would fail in
+ * Next before any handler runs. Console API paths answer the console's JSON 400 here; /openapi
+ * requests are rewritten to the catch-all route, which answers 400 in the envelope of the dialect the
+ * original path names (the envelopes need no copy here, and the proxy imports no database).
  */
 export function proxy(req: NextRequest) {
-  try {
-    decodeURIComponent(req.nextUrl.pathname);
-    return NextResponse.next();
-  } catch {
-    const err = fail("invalid_string", "the path holds a percent-escape that is not UTF-8", { path: "path" });
-    return NextResponse.json(consoleErrorBody(err), { status: 400 });
-  }
+  const url = new URL(req.url);
+  const part = badEscapeIn(url);
+  if (!part) return NextResponse.next();
+  if (url.pathname.startsWith("/openapi")) return NextResponse.rewrite(refusedEscapeUrl(url, part));
+  const err = fail("invalid_string", `the ${part} holds a percent-escape that is not UTF-8`, { path: part });
+  return NextResponse.json(consoleErrorBody(err), { status: 400 });
 }
 
-export const config = { matcher: "/api/:path*" };
+export const config = { matcher: ["/api/:path*", "/openapi/:path*"] };

@@ -2,27 +2,28 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Ban, KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useDates } from "@/components/i18n/use-dates";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
 import { Hint } from "@/components/ui/tooltip";
 import type { ApiKeyDto, ApiKeyListDto, ApiKeyStatus } from "@/lib/access/serializers";
-import { SCOPE_LABELS } from "@/lib/access/scopes";
-import { formatDateTime } from "@/lib/format";
+import { COMING_SCOPES, scopeKey } from "./scope-names";
 import { useApiKeys, useRevokeApiKey } from "./use-api-keys";
 
-const STATUS: Record<ApiKeyStatus, { label: string; variant: "success" | "muted" | "warning" }> = {
-  active: { label: "Active", variant: "success" },
-  expired: { label: "Expired", variant: "warning" },
-  revoked: { label: "Revoked", variant: "muted" },
-};
+const STATUS: Record<ApiKeyStatus, "success" | "muted" | "warning"> = { active: "success", expired: "warning", revoked: "muted" };
 
-export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyListDto; timeZone: string }) {
+/** The tenant's keys; dates in the tenant's time zone (from the i18n provider). */
+export function ApiKeysTable({ initialData }: { initialData: ApiKeyListDto }) {
+  const t = useTranslations("apiKeys");
+  const tc = useTranslations("common");
+  const dates = useDates();
   const keys = useApiKeys(initialData);
   // the stable mutateAsync, not the mutation object: columns rebuilt on every state change would
   // remount the cells and close a confirmation the server refused
@@ -32,33 +33,33 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
     () => [
       {
         accessorKey: "name",
-        header: "Name",
+        header: t("columns.name"),
         cell: ({ row: { original: k } }) => (
           <div className="grid">
             <span className="font-medium">{k.name}</span>
-            {k.createdBy && <span className="text-xs whitespace-nowrap text-muted-foreground">by {k.createdBy.name}</span>}
+            {k.createdBy && <span className="text-xs whitespace-nowrap text-muted-foreground">{t("createdBy", { name: k.createdBy.name })}</span>}
           </div>
         ),
       },
       {
         accessorKey: "appKey",
-        header: "App key",
+        header: t("columns.appKey"),
         enableSorting: false,
         cell: ({ row: { original: k } }) => (
           <span className="flex items-center gap-0.5">
             <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs whitespace-nowrap">{k.appKey}</code>
-            <CopyButton value={k.appKey} label="Copy app key" className="size-7" />
+            <CopyButton value={k.appKey} label={t("copy", { what: t("appKey") })} className="size-7" />
           </span>
         ),
       },
       {
         id: "scopes",
-        header: "Scopes",
+        header: t("columns.scopes"),
         enableSorting: false,
         cell: ({ row: { original: k } }) => (
           <div className="flex max-w-72 flex-wrap gap-1">
             {k.scopes.map((s) => (
-              <Hint key={s} label={SCOPE_LABELS[s]}>
+              <Hint key={s} label={COMING_SCOPES.has(s) ? `${t(`scopeNames.${scopeKey(s)}`)} · ${t("coming")}` : t(`scopeNames.${scopeKey(s)}`)}>
                 <Badge variant="secondary" className="font-mono text-[11px]">
                   {s}
                 </Badge>
@@ -69,40 +70,39 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
       },
       {
         accessorKey: "ratePerSecond",
-        header: "Rate",
+        header: t("columns.rate"),
         cell: ({ row: { original: k } }) => (
           <span className="text-xs whitespace-nowrap tabular-nums">
-            {k.ratePerSecond}/s <span className="text-muted-foreground">· burst {k.burst}</span>
+            {t("rateValue", { rate: k.ratePerSecond })} <span className="text-muted-foreground">· {t("burst", { burst: k.burst })}</span>
           </span>
         ),
       },
       {
         accessorKey: "createdAt",
-        header: "Created",
-        cell: ({ row: { original: k } }) => <span className="text-xs whitespace-nowrap tabular-nums">{formatDateTime(k.createdAt, timeZone)}</span>,
+        header: t("columns.created"),
+        cell: ({ row: { original: k } }) => <span className="text-xs whitespace-nowrap tabular-nums">{dates.dateTime(k.createdAt)}</span>,
       },
       {
         accessorKey: "lastUsedAt",
-        header: "Last used",
+        header: t("columns.lastUsed"),
         sortUndefined: "last",
         cell: ({ row: { original: k } }) => (
-          <span className="text-xs whitespace-nowrap text-muted-foreground tabular-nums">{formatDateTime(k.lastUsedAt, timeZone, "Never")}</span>
+          <span className="text-xs whitespace-nowrap text-muted-foreground tabular-nums">{dates.dateTime(k.lastUsedAt, t("never"))}</span>
         ),
       },
       {
         accessorKey: "status",
-        header: "Status",
+        header: t("columns.status"),
         cell: ({ row: { original: k } }) => {
-          const s = STATUS[k.status];
           const when =
             k.status === "revoked"
-              ? `Revoked ${formatDateTime(k.revokedAt, timeZone)}`
+              ? t("revokedOn", { date: dates.dateTime(k.revokedAt) })
               : k.expiresAt
-                ? `${k.status === "expired" ? "Expired" : "Expires"} ${formatDateTime(k.expiresAt, timeZone)}`
-                : "Does not expire";
+                ? t(k.status === "expired" ? "expiredOn" : "expiresOnDate", { date: dates.dateTime(k.expiresAt) })
+                : t("noExpiry");
           return (
             <div className="grid gap-0.5">
-              <Badge variant={s.variant}>{s.label}</Badge>
+              <Badge variant={STATUS[k.status]}>{t(`status.${k.status}`)}</Badge>
               <span className="text-[11px] whitespace-nowrap text-muted-foreground">{when}</span>
             </div>
           );
@@ -110,7 +110,7 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
       },
       {
         id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{tc("actions")}</span>,
         enableSorting: false,
         meta: { className: "w-px text-right" },
         cell: ({ row: { original: k } }) =>
@@ -118,27 +118,20 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
             <ConfirmDialog
               trigger={
                 <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
-                  <Ban /> Revoke
+                  <Ban /> {t("revoke")}
                 </Button>
               }
-              title={`Revoke “${k.name}”?`}
-              description={`Calls signed with ${k.appKey} will be refused at once and its access tokens dropped. This cannot be undone; the integration will need a new key.`}
-              confirmLabel="Revoke key"
+              title={t("revokeTitle", { name: k.name })}
+              description={t("revokeDescription", { appKey: k.appKey })}
+              confirmLabel={t("revokeConfirm")}
               destructive
-              onConfirm={() =>
-                revokeKey(k.id).then(
-                  () => toast.success(`“${k.name}” is revoked`),
-                  (e: unknown) => {
-                    toastError(e);
-                    throw e;
-                  },
-                )
-              }
+              // a refusal shows inside the confirmation
+              onConfirm={() => revokeKey(k.id).then(() => toast.success(t("revoked", { name: k.name })))}
             />
           ),
       },
     ],
-    [timeZone, revokeKey],
+    [t, tc, dates, revokeKey],
   );
 
   return (
@@ -151,8 +144,8 @@ export function ApiKeysTable({ initialData, timeZone }: { initialData: ApiKeyLis
       empty={
         <EmptyState
           icon={KeyRound}
-          title="No API keys yet"
-          description="Create a key for each system that calls the public APIs (/openapi/…)."
+          title={t("empty")}
+          description={t("emptyHint")}
           className="border-0 py-6"
         />
       }

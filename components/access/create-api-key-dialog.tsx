@@ -1,10 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound, Plus, TriangleAlert } from "lucide-react";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -24,7 +27,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import type { CreatedApiKeyDto } from "@/lib/access/serializers";
-import { SCOPE_LABELS, SCOPES, scopeSchema } from "@/lib/access/scopes";
+import { SCOPES, scopeSchema } from "@/lib/access/scopes";
+import { COMING_SCOPES, scopeKey } from "./scope-names";
 import { useCreateApiKey } from "./use-api-keys";
 
 /**
@@ -51,10 +55,19 @@ function endOfDay(yyyyMmDd: string): Date {
 }
 
 export function CreateApiKeyDialog() {
+  const t = useTranslations("apiKeys");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<(CreatedApiKeyDto & { name: string }) | null>(null);
   const create = useCreateApiKey();
-  const form = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: EMPTY });
+  // the form's own rules, worded here: no scope chosen, an expiry date in the past
+  const custom = useCallback(
+    (issue: { code: string; path: PropertyKey[] }) =>
+      issue.path[0] === "scopes" ? t("validation.scopes") : issue.code === "custom" && issue.path[0] === "expiresOn" ? t("validation.expiry") : undefined,
+    [t],
+  );
+  const form = useForm<FormValues>({ resolver: useFormResolver(formSchema, custom), defaultValues: EMPTY });
 
   function close() {
     setOpen(false);
@@ -74,9 +87,9 @@ export function CreateApiKeyDialog() {
         ratePerSecond: v.ratePerSecond,
       });
       setCreated({ ...key, name: v.name });
-      toast.success(`API key “${v.name}” created`);
+      toast.success(t("created", { name: v.name }));
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not create the key; try again." });
+      if (!applyServerErrors(form, err, { detailText, errorText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -84,7 +97,7 @@ export function CreateApiKeyDialog() {
     <Dialog open={open} onOpenChange={(next) => (next ? setOpen(true) : close())}>
       <DialogTrigger asChild>
         <Button>
-          <Plus /> New API key
+          <Plus /> {t("new")}
         </Button>
       </DialogTrigger>
       <DialogContent
@@ -97,8 +110,8 @@ export function CreateApiKeyDialog() {
         {created ? <SecretOnce created={created} onDone={close} /> : (
           <>
             <DialogHeader>
-              <DialogTitle>New API key</DialogTitle>
-              <DialogDescription>For one integration. Give it only the scopes it needs.</DialogDescription>
+              <DialogTitle>{t("new")}</DialogTitle>
+              <DialogDescription>{t("dialogDescription")}</DialogDescription>
             </DialogHeader>
             <Form {...form}>
               <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -108,11 +121,11 @@ export function CreateApiKeyDialog() {
                   name="name"
                   render={({ field }) => (
                     <FormItem>
-                      <FormLabel>Name</FormLabel>
+                      <FormLabel>{t("name")}</FormLabel>
                       <FormControl>
-                        <Input placeholder="CRM sync" autoComplete="off" {...field} />
+                        <Input placeholder={tc("example", { value: t("nameHint") })} autoComplete="off" {...field} />
                       </FormControl>
-                      <FormDescription>To recognise the key by; the integration never sees it.</FormDescription>
+                      <FormDescription>{t("nameDescription")}</FormDescription>
                       <FormMessage />
                     </FormItem>
                   )}
@@ -122,8 +135,8 @@ export function CreateApiKeyDialog() {
                   name="scopes"
                   render={({ field }) => (
                     <FormItem>
-                      <FormLabel>Scopes</FormLabel>
-                      <div role="group" aria-label="Scopes" className="grid gap-2 rounded-md border p-3">
+                      <FormLabel>{t("scopes")}</FormLabel>
+                      <div role="group" aria-label={t("scopes")} className="grid gap-2 rounded-md border p-3">
                         {SCOPES.map((scope) => {
                           const checked = field.value.includes(scope);
                           return (
@@ -136,8 +149,15 @@ export function CreateApiKeyDialog() {
                                 }
                               />
                               <span className="grid gap-0.5">
-                                <span className="font-mono text-xs">{scope}</span>
-                                <span className="text-muted-foreground">{SCOPE_LABELS[scope]}</span>
+                                <span className="flex flex-wrap items-center gap-1.5">
+                                  {t(`scopeNames.${scopeKey(scope)}`)}
+                                  {COMING_SCOPES.has(scope) && (
+                                    <Badge variant="muted" title={t("comingHint")}>
+                                      {t("coming")}
+                                    </Badge>
+                                  )}
+                                </span>
+                                <span className="font-mono text-xs text-muted-foreground">{scope}</span>
                               </span>
                             </label>
                           );
@@ -147,17 +167,18 @@ export function CreateApiKeyDialog() {
                     </FormItem>
                   )}
                 />
-                <div className="grid gap-4 sm:grid-cols-2">
+                {/* one subgrid row per label, input, hint and error, so the two columns line up whatever the wording */}
+                <div className="grid gap-4 sm:grid-cols-2 sm:gap-y-2">
                   <FormField
                     control={form.control}
                     name="expiresOn"
                     render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>Expires on</FormLabel>
+                      <FormItem className="sm:row-span-4 sm:grid-rows-subgrid">
+                        <FormLabel>{t("expiresOn")}</FormLabel>
                         <FormControl>
                           <Input type="date" {...field} />
                         </FormControl>
-                        <FormDescription>Optional. Leave empty for a key that does not expire.</FormDescription>
+                        <FormDescription>{t("expiresHint")}</FormDescription>
                         <FormMessage />
                       </FormItem>
                     )}
@@ -166,8 +187,8 @@ export function CreateApiKeyDialog() {
                     control={form.control}
                     name="ratePerSecond"
                     render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>Requests per second</FormLabel>
+                      <FormItem className="sm:row-span-4 sm:grid-rows-subgrid">
+                        <FormLabel>{t("rate")}</FormLabel>
                         <FormControl>
                           <Input
                             type="number"
@@ -178,18 +199,18 @@ export function CreateApiKeyDialog() {
                             onChange={(e) => field.onChange(e.target.valueAsNumber)}
                           />
                         </FormControl>
-                        <FormDescription>Above this the API answers 429.</FormDescription>
+                        <FormDescription>{t("rateHint")}</FormDescription>
                         <FormMessage />
                       </FormItem>
                     )}
                   />
                 </div>
                 <DialogFooter className="pt-2">
-                  <Button variant="outline" onClick={close}>
-                    Cancel
+                  <Button type="button" variant="outline" onClick={close}>
+                    {tc("cancel")}
                   </Button>
                   <Button type="submit" disabled={form.formState.isSubmitting}>
-                    {form.formState.isSubmitting ? "Creating…" : "Create key"}
+                    {form.formState.isSubmitting ? t("creating") : t("create")}
                   </Button>
                 </DialogFooter>
               </form>
@@ -202,12 +223,13 @@ export function CreateApiKeyDialog() {
 }
 
 function SecretField({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
+  const t = useTranslations("apiKeys");
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>{label}</Label>
       <div className="flex items-center gap-1">
         <Input id={id} readOnly value={value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton value={value} label={t("copy", { what: label })} />
       </div>
       {hint && <p className="text-xs text-muted-foreground">{hint}</p>}
     </div>
@@ -216,36 +238,34 @@ function SecretField({ id, label, value, hint }: { id: string; label: string; va
 
 /** The one and only display of a new key's secret. */
 function SecretOnce({ created, onDone }: { created: CreatedApiKeyDto & { name: string }; onDone: () => void }) {
+  const t = useTranslations("apiKeys");
   return (
     <>
       <DialogHeader>
         <DialogTitle className="flex items-center gap-2">
-          <KeyRound className="size-5 text-primary" /> Save the secret of “{created.name}”
+          <KeyRound className="size-5 text-primary" /> {t("secretTitle", { name: created.name })}
         </DialogTitle>
-        <DialogDescription>Copy these into the integration&apos;s configuration now.</DialogDescription>
+        <DialogDescription>{t("secretDescription")}</DialogDescription>
       </DialogHeader>
       <div
         role="alert"
         className="flex gap-3 rounded-md border border-warning/50 bg-warning/15 p-3 text-sm text-foreground"
       >
         <TriangleAlert className="mt-0.5 size-4 shrink-0 text-warning-foreground dark:text-warning" />
-        <p>
-          <strong>This secret is shown only once.</strong> It cannot be displayed again. If it is lost, revoke this key and
-          create a new one.
-        </p>
+        <p>{t.rich("secretOnce", { strong: (c) => <strong>{c}</strong> })}</p>
       </div>
       <div className="grid gap-4">
-        <SecretField id="new-app-key" label="App key" value={created.appKey} />
-        <SecretField id="new-secret" label="Secret" value={created.secret} />
+        <SecretField id="new-app-key" label={t("appKey")} value={created.appKey} />
+        <SecretField id="new-secret" label={t("secret")} value={created.secret} />
         <SecretField
           id="new-combined"
-          label="Combined key"
+          label={t("combined")}
           value={`${created.appKey}.${created.secret}`}
-          hint="appKey.secret, for the x-api-key (scenarios) and bitkey (groups) headers."
+          hint={t("combinedHint")}
         />
       </div>
       <DialogFooter>
-        <Button onClick={onDone}>I have saved the secret</Button>
+        <Button onClick={onDone}>{t("done")}</Button>
       </DialogFooter>
     </>
   );

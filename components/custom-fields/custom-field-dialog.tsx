@@ -1,9 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import {
@@ -23,7 +25,7 @@ import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
 import { CUSTOM_FIELD_TYPES, customFieldFormSchema, type CustomFieldDefinition } from "@/lib/custom-fields/schemas";
 import { OptionsInput } from "./options-input";
-import { TYPE_LABELS, useSaveCustomField } from "./use-custom-fields";
+import { useSaveCustomField } from "./use-custom-fields";
 
 type FormIn = z.input<typeof customFieldFormSchema>;
 type FormOut = z.output<typeof customFieldFormSchema>;
@@ -42,19 +44,25 @@ function initialValues(field?: CustomFieldDefinition): FormIn {
 
 /** Create or edit a custom field. The server refuses a type change once customers have values (409). */
 export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
+  const t = useTranslations("customFields");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const save = useSaveCustomField();
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(customFieldFormSchema), defaultValues: initialValues(field) });
+  // the schema's own refinement: a choice field without options
+  const custom = useCallback((issue: { code: string; path: PropertyKey[] }) => (issue.code === "custom" && issue.path[0] === "options" ? t("optionsRequired") : undefined), [t]);
+  const resolver = useFormResolver(customFieldFormSchema, custom);
+  const form = useForm<FormIn, unknown, FormOut>({ resolver, defaultValues: initialValues(field) });
   const type = form.watch("type");
 
   async function onSubmit(values: FormOut) {
     const body = { ...values, options: values.type === "select" ? values.options : null };
     try {
       const saved = await save.mutateAsync({ ...body, id: field?.id });
-      toast.success(field ? `${saved.name} saved` : `Custom field ${saved.name} created`);
+      toast.success(field ? t("saved", { name: saved.name }) : t("created", { name: saved.name }));
       setOpen(false);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not save the field; try again." });
+      if (!applyServerErrors(form, err, { detailText, errorText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -69,10 +77,11 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>{field ? `Edit ${field.name}` : "New custom field"}</DialogTitle>
-          <DialogDescription>
-            Integrators send its value in jsonStr under the key <span className="font-mono">{field ? field.key : "<id>_<name>"}</span>.
-          </DialogDescription>
+          <DialogTitle>{field ? t("editTitle", { name: field.name }) : t("newTitle")}</DialogTitle>
+          <DialogDescription>{t("dialogDescription")}</DialogDescription>
+          <p className="text-xs text-muted-foreground">
+            {field ? t.rich("keyHint", { key: field.key, code: (c) => <span className="font-mono">{c}</span> }) : t("newKeyHint")}
+          </p>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -82,11 +91,11 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
               name="name"
               render={({ field: f }) => (
                 <FormItem>
-                  <FormLabel>Name</FormLabel>
+                  <FormLabel>{tc("name")}</FormLabel>
                   <FormControl>
-                    <Input placeholder="消费情况" autoComplete="off" {...f} />
+                    <Input placeholder={tc("example", { value: t("nameHint") })} autoComplete="off" {...f} />
                   </FormControl>
-                  {field && <FormDescription>Renaming changes its jsonStr key.</FormDescription>}
+                  {field && <FormDescription>{t("renameHint")}</FormDescription>}
                   <FormMessage />
                 </FormItem>
               )}
@@ -96,17 +105,17 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
               name="type"
               render={({ field: f }) => (
                 <FormItem>
-                  <FormLabel>Type</FormLabel>
+                  <FormLabel>{t("type")}</FormLabel>
                   <FormControl>
                     <NativeSelect value={f.value} onChange={(e) => f.onChange(e.target.value)} onBlur={f.onBlur} name={f.name}>
-                      {CUSTOM_FIELD_TYPES.map((t) => (
-                        <option key={t} value={t}>
-                          {TYPE_LABELS[t]}
+                      {CUSTOM_FIELD_TYPES.map((ty) => (
+                        <option key={ty} value={ty}>
+                          {t(`types.${ty}`)}
                         </option>
                       ))}
                     </NativeSelect>
                   </FormControl>
-                  {type === "date" && <FormDescription>Values are written yyyy-MM-dd.</FormDescription>}
+                  {type === "date" && <FormDescription>{t("dateHint")}</FormDescription>}
                   <FormMessage />
                 </FormItem>
               )}
@@ -117,11 +126,11 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
                 name="options"
                 render={({ field: f }) => (
                   <FormItem>
-                    <FormLabel>Options</FormLabel>
+                    <FormLabel>{t("options")}</FormLabel>
                     <FormControl>
-                      <OptionsInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} name={f.name} placeholder={"高\n中\n低"} rows={4} />
+                      <OptionsInput value={f.value} onChange={f.onChange} onBlur={f.onBlur} name={f.name} rows={4} />
                     </FormControl>
-                    <FormDescription>One allowed value per line.</FormDescription>
+                    <FormDescription>{t("optionsHint")}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -133,8 +142,8 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
               render={({ field: f }) => (
                 <FormItem className="flex flex-row items-center justify-between gap-4 rounded-md border p-3">
                   <div className="grid gap-1">
-                    <FormLabel>Required</FormLabel>
-                    <FormDescription>A new customer must be given a value.</FormDescription>
+                    <FormLabel>{t("required")}</FormLabel>
+                    <FormDescription>{t("requiredHint")}</FormDescription>
                   </div>
                   <FormControl>
                     <Switch checked={f.value ?? false} onCheckedChange={f.onChange} />
@@ -143,11 +152,11 @@ export function CustomFieldDialog({ field, trigger }: CustomFieldDialogProps) {
               )}
             />
             <DialogFooter className="pt-2">
-              <Button variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Saving…" : field ? "Save" : "Create field"}
+                {form.formState.isSubmitting ? tc("saving") : field ? tc("save") : t("create")}
               </Button>
             </DialogFooter>
           </form>

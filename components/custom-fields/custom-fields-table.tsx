@@ -2,16 +2,18 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Pencil, SlidersHorizontal, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast, toastError } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
 import type { CustomFieldDefinition } from "@/lib/custom-fields/schemas";
 import { CustomFieldDialog } from "./custom-field-dialog";
-import { TYPE_LABELS, useCustomFields, useDeleteCustomField, type CustomFieldList } from "./use-custom-fields";
+import { useCustomFields, useDeleteCustomField, type CustomFieldList } from "./use-custom-fields";
 
 interface CustomFieldsTableProps {
   initialData: CustomFieldList;
@@ -20,6 +22,9 @@ interface CustomFieldsTableProps {
 }
 
 export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTableProps) {
+  const t = useTranslations("customFields");
+  const tc = useTranslations("common");
+  const { errorText } = useErrorText();
   const fields = useCustomFields(initialData);
   // the stable mutate function, not the mutation object: columns rebuilt on every mutation state
   // would remount the cells and close an open confirmation when the server refuses
@@ -29,7 +34,7 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
     const cols: ColumnDef<CustomFieldDefinition>[] = [
       {
         accessorKey: "name",
-        header: "Name",
+        header: t("columns.name"),
         cell: ({ row: { original: f } }) => (
           <div className="grid min-w-0">
             <span className="truncate font-medium">{f.name}</span>
@@ -37,15 +42,15 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
           </div>
         ),
       },
-      { accessorKey: "type", header: "Type", cell: ({ row: { original: f } }) => TYPE_LABELS[f.type] },
+      { accessorKey: "type", header: t("columns.type"), cell: ({ row: { original: f } }) => t(`types.${f.type}`) },
       {
         accessorKey: "required",
-        header: "Required",
-        cell: ({ row: { original: f } }) => (f.required ? <Badge variant="warning">Required</Badge> : <Badge variant="muted">Optional</Badge>),
+        header: t("columns.required"),
+        cell: ({ row: { original: f } }) => (f.required ? <Badge variant="warning">{t("required")}</Badge> : <Badge variant="muted">{t("optional")}</Badge>),
       },
       {
         id: "options",
-        header: "Options",
+        header: t("columns.options"),
         enableSorting: false,
         cell: ({ row: { original: f } }) =>
           f.options?.length ? (
@@ -58,7 +63,7 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
     if (!canWrite) return cols;
     cols.push({
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{tc("actions")}</span>,
       enableSorting: false,
       meta: { className: "w-px text-right whitespace-nowrap" },
       cell: ({ row: { original: f } }) => (
@@ -66,36 +71,29 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
           <CustomFieldDialog
             field={f}
             trigger={
-              <Button variant="ghost" size="sm" aria-label={`Edit ${f.name}`}>
-                <Pencil /> Edit
+              <Button variant="ghost" size="sm" aria-label={`${tc("edit")} ${f.name}`}>
+                <Pencil /> {tc("edit")}
               </Button>
             }
           />
           <ConfirmDialog
             trigger={
-              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Delete ${f.name}`}>
-                <Trash2 /> Delete
+              <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`${tc("delete")} ${f.name}`}>
+                <Trash2 /> {tc("delete")}
               </Button>
             }
-            title={`Delete ${f.name}?`}
-            description="Every customer's value of this field is deleted with it, and integrators can no longer send it. This cannot be undone."
-            confirmLabel="Delete"
+            title={t("deleteTitle", { name: f.name })}
+            description={t("deleteDescription")}
+            confirmLabel={tc("delete")}
             destructive
-            onConfirm={() =>
-              deleteField(f.id).then(
-                () => toast.success(`${f.name} deleted`),
-                (e: unknown) => {
-                  toastError(e);
-                  throw e;
-                },
-              )
-            }
+            // a refusal shows inside the confirmation
+            onConfirm={() => deleteField(f.id).then(() => toast.success(t("deleted", { name: f.name })))}
           />
         </div>
       ),
     });
     return cols;
-  }, [canWrite, deleteField]);
+  }, [canWrite, deleteField, t, tc]);
 
   return (
     <DataTable
@@ -107,8 +105,8 @@ export function CustomFieldsTable({ initialData, canWrite }: CustomFieldsTablePr
       empty={
         <EmptyState
           icon={SlidersHorizontal}
-          title={fields.isError ? "Could not load custom fields" : "No custom fields yet"}
-          description={fields.isError ? fields.error.message : canWrite ? "Add one with “New field”." : undefined}
+          title={fields.isError ? t("loadFailed") : t("empty")}
+          description={fields.isError ? errorText(fields.error) : canWrite ? t("emptyHint") : undefined}
           className="border-0 py-6"
         />
       }

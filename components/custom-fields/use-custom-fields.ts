@@ -2,19 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { customFieldKeys } from "@/lib/custom-fields/query-keys";
-import type { CreateCustomFieldInput, CustomFieldDefinition, CustomFieldType } from "@/lib/custom-fields/schemas";
+import type { CreateCustomFieldInput, CustomFieldDefinition } from "@/lib/custom-fields/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
 
 export interface CustomFieldList {
   items: CustomFieldDefinition[];
 }
-
-export const TYPE_LABELS: Record<CustomFieldType, string> = {
-  text: "Text",
-  number: "Number",
-  date: "Date",
-  select: "Choice from a list",
-};
 
 export function useCustomFields(initialData?: CustomFieldList) {
   return useQuery({

@@ -145,7 +145,7 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                   <FormItem>
                     <FormLabel>{t("form.eventKey")}</FormLabel>
                     <FormControl>
-                      <Input placeholder="order_paid" className="font-mono" autoComplete="off" readOnly={editing} {...field} />
+                      <Input placeholder={tc("example", { value: t("form.eventKeyHint") })} className="font-mono" autoComplete="off" readOnly={editing} {...field} />
                     </FormControl>
                     <FormDescription>
                       {editing ? t("form.eventKeyFixed") : t("form.eventKeyNew")}
@@ -192,7 +192,13 @@ export function EventTypeForm({ eventType, canWrite, initialStages, initialCateg
                       </NativeSelect>
                     </FormControl>
                     <FormDescription>
-                      Recording an event moves the customer here. <Link href="/settings/stages" className="underline underline-offset-2">Manage stages</Link>
+                      {t.rich("form.stageHint", {
+                        link: (c) => (
+                          <Link href="/settings/stages" className="underline underline-offset-2">
+                            {c}
+                          </Link>
+                        ),
+                      })}
                     </FormDescription>
                     <FormMessage />
                   </FormItem>

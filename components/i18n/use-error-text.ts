@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { toast } from "@/components/ui/toast";
-import type { ErrorDetail } from "@/lib/errors";
+import type { ErrorDetail, ErrorParams } from "@/lib/errors";
 import { ApiError } from "@/lib/http/fetch-json";
 
 /**
@@ -14,9 +14,13 @@ import { ApiError } from "@/lib/http/fetch-json";
 export function useErrorText() {
   const t = useTranslations("errors");
   const word = useCallback(
-    (reason: string | undefined, fallback: string): string => {
-      if (reason && t.has(reason as never)) return t(reason as never);
-      return fallback;
+    (reason: string | undefined, fallback: string, params: ErrorParams = {}): string => {
+      if (!reason || !t.has(reason as never)) return fallback;
+      // A text that names a value ({phone}) is used only when the server sent that value.
+      const template = String(t.raw(reason as never));
+      const named = [...template.matchAll(/\{\s*([A-Za-z_]\w*)/g)].map((m) => m[1]);
+      if (!named.every((name) => name in params)) return fallback;
+      return t(reason as never, params as never);
     },
     [t],
   );
@@ -27,7 +31,9 @@ export function useErrorText() {
       if (err instanceof ApiError) {
         const field = err.details.find((d) => d.reason);
         const kindFallback = err.kind === "internal" ? t("internal") : err.message;
-        return word(err.reason === "invalid_input" && field ? field.reason : err.reason, kindFallback);
+        return err.reason === "invalid_input" && field
+          ? word(field.reason, kindFallback, field.params)
+          : word(err.reason, kindFallback, err.params);
       }
       return t("internal");
     },
@@ -35,7 +41,7 @@ export function useErrorText() {
   );
 
   /** the message for one field's detail, for a form's inline error */
-  const detailText = useCallback((detail: ErrorDetail): string => word(detail.reason, detail.message), [word]);
+  const detailText = useCallback((detail: ErrorDetail): string => word(detail.reason, detail.message, detail.params), [word]);
 
   const toastError = useCallback((err: unknown) => toast.error(errorText(err)), [errorText]);
 

@@ -1,38 +1,44 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { Button } from "@/components/ui/button";
 import { applyServerErrors, Form, FormControl, FormField, FormItem, FormLabel, FormMessage, FormRootError } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { optionFormSchema, type OptionList } from "@/lib/options/schemas";
-import { LIST_LABELS, useCreateOption } from "./use-options";
+import { useCreateOption } from "./use-options";
 
 type FormIn = z.input<typeof optionFormSchema>;
 type FormOut = z.output<typeof optionFormSchema>;
 
 /** The inline "add a value" row under one list; the code is optional (the next free integer). */
 export function AddOptionForm({ list }: { list: OptionList }) {
+  const t = useTranslations("options");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
+  const listName = t(`lists.${list}`);
   const create = useCreateOption();
   const empty: FormIn = { list, name: "", value: undefined };
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(optionFormSchema), defaultValues: empty });
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: useFormResolver(optionFormSchema), defaultValues: empty });
 
   async function onSubmit(values: FormOut) {
     try {
       const item = await create.mutateAsync(values);
-      toast.success(`${item.name} added to ${LIST_LABELS[list]}`);
+      toast.success(t("added", { name: item.name, list: listName }));
       form.reset(empty);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not add the value; try again." });
+      if (!applyServerErrors(form, err, { detailText, errorText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
   return (
     <Form {...form}>
-      <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-3" noValidate aria-label={`Add to ${LIST_LABELS[list]}`}>
+      <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-3" noValidate aria-label={t("addTo", { list: listName })}>
         <FormRootError />
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
           <FormField
@@ -40,9 +46,9 @@ export function AddOptionForm({ list }: { list: OptionList }) {
             name="name"
             render={({ field }) => (
               <FormItem className="flex-1">
-                <FormLabel>New value</FormLabel>
+                <FormLabel>{t("newValue")}</FormLabel>
                 <FormControl>
-                  <Input placeholder="e.g. 展会" autoComplete="off" {...field} />
+                  <Input placeholder={tc("example", { value: t("nameHint") })} autoComplete="off" {...field} />
                 </FormControl>
                 <FormMessage />
               </FormItem>
@@ -53,10 +59,10 @@ export function AddOptionForm({ list }: { list: OptionList }) {
             name="value"
             render={({ field }) => (
               <FormItem className="sm:w-40">
-                <FormLabel>Code</FormLabel>
+                <FormLabel>{t("code")}</FormLabel>
                 <FormControl>
                   <Input
-                    placeholder="automatic"
+                    placeholder={t("codeAuto")}
                     className="font-mono"
                     autoComplete="off"
                     {...field}
@@ -70,7 +76,7 @@ export function AddOptionForm({ list }: { list: OptionList }) {
             )}
           />
           <Button type="submit" className="sm:mt-[1.375rem]" disabled={form.formState.isSubmitting}>
-            <Plus /> {form.formState.isSubmitting ? "Adding…" : "Add"}
+            <Plus /> {form.formState.isSubmitting ? t("adding") : t("add")}
           </Button>
         </div>
       </form>

@@ -1,10 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useFormResolver } from "@/components/i18n/use-form-resolver";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import {
@@ -28,18 +30,21 @@ type FormOut = z.output<typeof updateOptionSchema>;
 
 /** Rename an option or change its code; customers holding it keep it under the new name. */
 export function RenameOptionDialog({ option }: { option: OptionItem }) {
+  const t = useTranslations("options");
+  const tc = useTranslations("common");
+  const { errorText, detailText } = useErrorText();
   const [open, setOpen] = useState(false);
   const update = useUpdateOption();
   const initial: FormIn = { name: option.name, value: option.value };
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(updateOptionSchema), defaultValues: initial });
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: useFormResolver(updateOptionSchema), defaultValues: initial });
 
   async function onSubmit(values: FormOut) {
     try {
       const saved = await update.mutateAsync({ id: option.id, ...values });
-      toast.success(saved.name === option.name ? `${saved.name} saved` : `${option.name} renamed to ${saved.name}`);
+      toast.success(saved.name === option.name ? t("saved", { name: saved.name }) : t("renamed", { old: option.name, name: saved.name }));
       setOpen(false);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not save the value; try again." });
+      if (!applyServerErrors(form, err, { detailText, errorText })) form.setError("root.server", { message: tc("couldNotSave") });
     }
   }
 
@@ -52,14 +57,14 @@ export function RenameOptionDialog({ option }: { option: OptionItem }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Rename ${option.name}`}>
-          <Pencil /> Rename
+        <Button variant="ghost" size="sm" aria-label={`${tc("rename")} ${option.name}`}>
+          <Pencil /> {tc("rename")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Rename {option.name}</DialogTitle>
-          <DialogDescription>Integrators name options by name in the customers API; update them when it changes.</DialogDescription>
+          <DialogTitle>{t("renameTitle", { name: option.name })}</DialogTitle>
+          <DialogDescription>{t("renameDescription")}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -69,7 +74,7 @@ export function RenameOptionDialog({ option }: { option: OptionItem }) {
               name="name"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Name</FormLabel>
+                  <FormLabel>{tc("name")}</FormLabel>
                   <FormControl>
                     <Input autoComplete="off" {...field} value={field.value ?? ""} />
                   </FormControl>
@@ -82,21 +87,21 @@ export function RenameOptionDialog({ option }: { option: OptionItem }) {
               name="value"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Code</FormLabel>
+                  <FormLabel>{t("code")}</FormLabel>
                   <FormControl>
                     <Input className="font-mono" autoComplete="off" {...field} value={field.value ?? ""} />
                   </FormControl>
-                  <FormDescription>Unique within the list; filter_customers lists it beside the name.</FormDescription>
+                  <FormDescription>{t("codeDescription")}</FormDescription>
                   <FormMessage />
                 </FormItem>
               )}
             />
             <DialogFooter className="pt-2">
-              <Button variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Saving…" : "Save"}
+                {form.formState.isSubmitting ? tc("saving") : tc("save")}
               </Button>
             </DialogFooter>
           </form>

@@ -3,14 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { optionKeys } from "@/lib/options/query-keys";
-import type { CreateOptionInput, OptionItem, OptionList, OptionLists, UpdateOptionInput } from "@/lib/options/schemas";
-
-/** How the console names each list (the customers dialect's custType, dealFlag, custFrom). */
-export const LIST_LABELS: Record<OptionList, string> = {
-  custType: "Customer type",
-  dealFlag: "Deal flag",
-  custFrom: "Source",
-};
+import type { CreateOptionInput, OptionItem, OptionLists, UpdateOptionInput } from "@/lib/options/schemas";
 
 export function useOptionLists(initialData?: OptionLists) {
   return useQuery({

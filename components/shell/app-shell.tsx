@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CommandPalette } from "@/components/palette/command-palette";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { SidebarNav } from "./nav";
@@ -10,6 +11,7 @@ import { UserMenu, type ShellUser } from "./user-menu";
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh">
+      <CommandPalette isAdmin={user.role === "admin"} />
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-sidebar-border bg-sidebar md:flex">
         <div className="flex h-14 items-center justify-between px-5">
           <Link href="/" className="rounded-md focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none">

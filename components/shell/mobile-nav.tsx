@@ -1,6 +1,7 @@
 "use client";
 
 import { Menu } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
@@ -10,17 +11,18 @@ import { UserMenu, type ShellUser } from "./user-menu";
 
 /** Below the md breakpoint the sidebar lives in a sheet opened from the top bar. */
 export function MobileNav({ user }: { user: ShellUser }) {
+  const t = useTranslations("shell.mobile");
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label="Open menu">
+        <Button variant="ghost" size="icon-sm" aria-label={t("open")}>
           <Menu />
         </Button>
       </SheetTrigger>
       <SheetContent side="left" className="w-72 gap-0 bg-sidebar p-0">
-        <SheetTitle className="sr-only">Navigation</SheetTitle>
-        <SheetDescription className="sr-only">The console's sections</SheetDescription>
+        <SheetTitle className="sr-only">{t("title")}</SheetTitle>
+        <SheetDescription className="sr-only">{t("description")}</SheetDescription>
         <div className="flex h-14 items-center px-5">
           <Logo />
         </div>

@@ -1,4 +1,5 @@
 import { ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
@@ -15,10 +16,11 @@ export interface PageHeaderProps {
 
 /** The top of every console page: breadcrumbs, an <h1>, one line of description, actions. */
 export function PageHeader({ title, description, actions, breadcrumbs, className }: PageHeaderProps) {
+  const t = useTranslations("common");
   return (
     <div className={cn("mb-6 flex flex-col gap-3", className)}>
       {breadcrumbs && breadcrumbs.length > 0 && (
-        <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-sm text-muted-foreground">
+        <nav aria-label={t("breadcrumb")} className="flex items-center gap-1 text-sm text-muted-foreground">
           {breadcrumbs.map((b) => (
             <span key={b.href} className="flex items-center gap-1">
               <Link href={b.href} className="hover:text-foreground">

@@ -6,18 +6,18 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ApiNameHeader } from "@/components/settings/id-header";
 import { SettingsTable } from "@/components/settings/settings-table";
-import type { Stage } from "@/lib/stages/schemas";
+import type { StageWithUsage } from "@/lib/stages/schemas";
 import { StageDialog } from "./stage-dialog";
-import { useDeleteStage, useStages } from "./use-stages";
+import { useDeleteStage, useStagesWithUsage } from "./use-stages";
 
-/** The stage list carries no usage counts: a stage in use is refused by the server, inside the confirmation. */
-export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; canWrite: boolean }) {
+/** A stage an event type or a customer uses says so up front and offers no Delete button. */
+export function StagesTable({ initialData, canWrite }: { initialData: StageWithUsage[]; canWrite: boolean }) {
   const t = useTranslations("stages");
   const tc = useTranslations("common");
-  const stages = useStages(initialData);
+  const stages = useStagesWithUsage(initialData);
   const { mutateAsync: deleteStage } = useDeleteStage();
 
-  const columns = useMemo<ColumnDef<Stage>[]>(
+  const columns = useMemo<ColumnDef<StageWithUsage>[]>(
     () => [
       { accessorKey: "sort", header: tc("order"), meta: { className: "w-24 tabular-nums" } },
       { accessorKey: "name", header: tc("name"), cell: ({ getValue }) => <span className="font-medium">{getValue<string>()}</span> },
@@ -26,6 +26,8 @@ export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; c
         header: () => <ApiNameHeader label={t("columns.id")} apiName="stageId" />,
         cell: ({ getValue }) => <span className="font-mono text-xs text-muted-foreground">{getValue<number>()}</span>,
       },
+      { accessorKey: "eventTypeCount", header: t("columns.eventTypes"), meta: { className: "text-right tabular-nums" } },
+      { accessorKey: "customerCount", header: tc("customers"), meta: { className: "text-right tabular-nums" } },
     ],
     [t, tc],
   );
@@ -41,7 +43,11 @@ export function StagesTable({ initialData, canWrite }: { initialData: Stage[]; c
         editDialog: (s, trigger) => <StageDialog stage={s} trigger={trigger} />,
         editLabel: tc("edit"),
         deleteTitle: (s) => t("deleteTitle", { name: s.name }),
-        deleteDescription: () => t("deleteDescription"),
+        deleteDescription: () => t("deleteFree"),
+        inUse: (s) =>
+          s.eventTypeCount || s.customerCount
+            ? t("inUse", { name: s.name, eventTypes: s.eventTypeCount, customers: s.customerCount })
+            : undefined,
         deletedMessage: (s) => t("deleted", { name: s.name }),
         onDelete: deleteStage,
       }}

@@ -4,12 +4,21 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { eventTypeKeys } from "@/lib/event-types/query-keys";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { stageKeys } from "@/lib/stages/query-keys";
-import type { CreateStageInput, Stage, UpdateStageInput } from "@/lib/stages/schemas";
+import type { CreateStageInput, Stage, StageWithUsage, UpdateStageInput } from "@/lib/stages/schemas";
 
 export function useStages(initialData?: Stage[]) {
   return useQuery({
     queryKey: stageKeys.list(),
     queryFn: () => fetchJson<Stage[]>("/api/stages"),
+    initialData,
+  });
+}
+
+/** The settings list: each stage with how many event types and customers use it. */
+export function useStagesWithUsage(initialData?: StageWithUsage[]) {
+  return useQuery({
+    queryKey: stageKeys.withUsage(),
+    queryFn: () => fetchJson<StageWithUsage[]>("/api/stages"),
     initialData,
   });
 }

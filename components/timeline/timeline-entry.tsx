@@ -9,7 +9,7 @@ import { GEO_FIELDS } from "@/lib/customer-events/schemas";
 import type { EventType } from "@/lib/event-types/schemas";
 import type { TimelineKind } from "@/lib/feeds/schemas";
 import type { TimelineEvent, TimelineItem } from "@/lib/feeds/timeline";
-import { Actor, hasActor, type ActorRef } from "./actor";
+import { Actor } from "./actor";
 
 const ICONS: Record<TimelineKind, LucideIcon> = {
   event: Sparkles,
@@ -94,18 +94,6 @@ function useTitle() {
   };
 }
 
-function authorOf(item: TimelineItem): ActorRef {
-  switch (item.kind) {
-    case "event":
-      return { recordedBy: item.recordedBy ?? "" };
-    case "followUp":
-    case "alternation":
-      return { loginNo: item.authorNo, name: item.authorName };
-    default:
-      return { loginNo: item.createdByNo };
-  }
-}
-
 const SMS_STATUSES = new Set(["sent", "delivered", "failed", "received"]);
 
 function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
@@ -127,7 +115,7 @@ function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
             // the server sanitised this (sanitize-html, lib/feeds/sanitize.ts) on write and again on read
             dangerouslySetInnerHTML={{ __html: item.content }}
           />
-          {item.handlerNo && <Pairs pairs={[[t("handler"), <Actor key="h" who={{ loginNo: item.handlerNo }} />]]} />}
+          {item.handler && <Pairs pairs={[[t("handler"), <Actor key="h" author={item.handler} />]]} />}
         </>
       );
     case "followUp":
@@ -170,7 +158,8 @@ export function TimelineEntry({ item, eventType }: { item: TimelineItem; eventTy
   const dates = useDates();
   const title = useTitle();
   const Icon = ICONS[item.kind];
-  const by = authorOf(item);
+  // an event the system recorded (an automation) names the system; other items without an author name no one
+  const system = item.kind === "event" && item.recordedBy === "system";
   return (
     <li className="relative flex gap-3 pb-6" data-testid="timeline-entry" data-kind={item.kind}>
       <div className="flex size-8 shrink-0 items-center justify-center rounded-full border bg-background text-muted-foreground">
@@ -187,9 +176,9 @@ export function TimelineEntry({ item, eventType }: { item: TimelineItem; eventTy
           </time>
         </div>
         <Body item={item} type={eventType} />
-        {hasActor(by) && (
+        {(item.author || system) && (
           <p className="mt-2 text-xs text-muted-foreground" data-testid="actor">
-            {t.rich("entry.by", { actor: () => <Actor who={by} /> })}
+            {t.rich("entry.by", { actor: () => <Actor author={item.author} system={system} /> })}
           </p>
         )}
       </div>

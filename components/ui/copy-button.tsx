@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -21,7 +22,9 @@ async function copyText(text: string): Promise<void> {
 }
 
 /** An icon button copying `value`, with a tick for a moment after. */
-export function CopyButton({ value, label = "Copy", ...props }: { value: string; label?: string } & Omit<ButtonProps, "value" | "onClick">) {
+export function CopyButton({ value, label, ...props }: { value: string; label?: string } & Omit<ButtonProps, "value" | "onClick">) {
+  const tc = useTranslations("common");
+  label ??= tc("copy");
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -32,12 +35,12 @@ export function CopyButton({ value, label = "Copy", ...props }: { value: string;
     <Button
       variant="ghost"
       size="icon-sm"
-      aria-label={copied ? "Copied" : label}
+      aria-label={copied ? tc("copied") : label}
       title={label}
       onClick={() =>
         copyText(value).then(
           () => setCopied(true),
-          () => toast.error("Could not copy; select the text and copy it by hand."),
+          () => toast.error(tc("copyFailed")),
         )
       }
       {...props}

@@ -10,6 +10,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Pagination, type PaginationProps } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -64,6 +65,7 @@ export function DataTable<TData, TValue>({
   onRowClick,
   className,
 }: DataTableProps<TData, TValue>) {
+  const t = useTranslations("common");
   const serverSorting = onSortingChange !== undefined;
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const sorting = serverSorting ? (controlledSorting ?? []) : localSorting;
@@ -146,7 +148,7 @@ export function DataTable<TData, TValue>({
             ) : rows.length === 0 ? (
               <TableRow className="hover:bg-transparent">
                 <TableCell colSpan={columnCount} className="h-28 text-center text-muted-foreground">
-                  {empty ?? "Nothing here yet."}
+                  {empty ?? t("nothingHere")}
                 </TableCell>
               </TableRow>
             ) : (

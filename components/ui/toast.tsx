@@ -2,6 +2,8 @@
 
 import { useTheme } from "next-themes";
 import { Toaster as Sonner, toast, type ToasterProps } from "sonner";
+import en from "@/messages/en/errors.json";
+import zh from "@/messages/zh-CN/errors.json";
 
 /** Mounted once by components/providers.tsx; follows the console theme. */
 export function Toaster(props: ToasterProps) {
@@ -18,9 +20,14 @@ export function Toaster(props: ToasterProps) {
   );
 }
 
-/** `toast.success("Saved")`, `toast.error(…)`; `toastError(err)` for a failed call. */
+/** `toast.success("Saved")`, `toast.error(…)`. For a failed call use useErrorText().toastError, which words it in the user's language. */
 export { toast };
 
-export function toastError(err: unknown, fallback = "Something went wrong") {
-  toast.error(err instanceof Error && err.message ? err.message : fallback);
+/**
+ * Outside React (no translations at hand): the error's own message, else "something went wrong" in
+ * the page's language (<html lang>). Prefer useErrorText().toastError.
+ */
+export function toastError(err: unknown, fallback?: string) {
+  const internal = typeof document !== "undefined" && document.documentElement.lang === "zh-CN" ? zh.internal : en.internal;
+  toast.error(err instanceof Error && err.message ? err.message : (fallback ?? internal));
 }

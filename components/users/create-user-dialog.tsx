@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -27,15 +28,11 @@ import { useCreateUser } from "./use-users";
 type FormIn = z.input<typeof createUserSchema>;
 type FormOut = z.output<typeof createUserSchema>;
 
-export const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
-  admin: "Everything, including users and API keys.",
-  marketer: "Reads and edits customers, groups, segments and scenarios.",
-  viewer: "Reads only.",
-};
-
 const EMPTY: FormIn = { email: "", name: undefined, password: "", role: "marketer", loginNo: "" };
 
 export function CreateUserDialog() {
+  const t = useTranslations("users");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const create = useCreateUser();
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY });
@@ -43,11 +40,11 @@ export function CreateUserDialog() {
   async function onSubmit(values: FormOut) {
     try {
       const user = await create.mutateAsync(values);
-      toast.success(`${user.name} can now sign in as ${user.email}`);
+      toast.success(t("create.created", { name: user.name, email: user.email }));
       setOpen(false);
       form.reset(EMPTY);
     } catch (err) {
-      if (!applyServerErrors(form, err)) form.setError("root.server", { message: "Could not create the user; try again." });
+      if (!applyServerErrors(form, err)) form.setError("root.server", { message: t("create.failed") });
     }
   }
 
@@ -61,13 +58,13 @@ export function CreateUserDialog() {
     >
       <DialogTrigger asChild>
         <Button>
-          <UserPlus /> New user
+          <UserPlus /> {t("create.button")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>New user</DialogTitle>
-          <DialogDescription>They sign in with this e-mail and password. Share the password with them securely.</DialogDescription>
+          <DialogTitle>{t("create.title")}</DialogTitle>
+          <DialogDescription>{t("create.description")}</DialogDescription>
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4" noValidate>
@@ -77,7 +74,7 @@ export function CreateUserDialog() {
               name="email"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>E-mail</FormLabel>
+                  <FormLabel>{t("create.email")}</FormLabel>
                   <FormControl>
                     <Input type="email" autoComplete="off" placeholder="jane@example.com" {...field} />
                   </FormControl>
@@ -90,7 +87,7 @@ export function CreateUserDialog() {
               name="name"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Name</FormLabel>
+                  <FormLabel>{t("create.name")}</FormLabel>
                   <FormControl>
                     <Input
                       placeholder="Jane Doe"
@@ -100,7 +97,7 @@ export function CreateUserDialog() {
                       onChange={(e) => field.onChange(e.target.value === "" ? undefined : e.target.value)}
                     />
                   </FormControl>
-                  <FormDescription>Optional; defaults to the part of the e-mail before the @.</FormDescription>
+                  <FormDescription>{t("create.nameHint")}</FormDescription>
                   <FormMessage />
                 </FormItem>
               )}
@@ -111,11 +108,11 @@ export function CreateUserDialog() {
                 name="loginNo"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Login number</FormLabel>
+                    <FormLabel>{t("create.loginNo")}</FormLabel>
                     <FormControl>
                       <Input placeholder="8002" className="font-mono" {...field} />
                     </FormControl>
-                    <FormDescription>Their staff number (serviceNo in the customers API).</FormDescription>
+                    <FormDescription>{t("create.loginNoHint")}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -125,22 +122,22 @@ export function CreateUserDialog() {
                 name="role"
                 render={({ field }) => (
                   <FormItem>
-                    <FormLabel>Role</FormLabel>
+                    <FormLabel>{t("create.role")}</FormLabel>
                     <Select value={field.value} onValueChange={field.onChange}>
                       <FormControl>
-                        <SelectTrigger className="capitalize">
-                          <SelectValue placeholder="Choose a role" />
+                        <SelectTrigger>
+                          <SelectValue placeholder={t("create.chooseRole")} />
                         </SelectTrigger>
                       </FormControl>
                       <SelectContent>
                         {ROLES.map((r) => (
-                          <SelectItem key={r} value={r} className="capitalize">
-                            {r}
+                          <SelectItem key={r} value={r}>
+                            {t(`roles.${r}`)}
                           </SelectItem>
                         ))}
                       </SelectContent>
                     </Select>
-                    <FormDescription>{field.value ? ROLE_HELP[field.value] : null}</FormDescription>
+                    <FormDescription>{field.value ? t(`create.roleHelp.${field.value}`) : null}</FormDescription>
                     <FormMessage />
                   </FormItem>
                 )}
@@ -151,21 +148,21 @@ export function CreateUserDialog() {
               name="password"
               render={({ field }) => (
                 <FormItem>
-                  <FormLabel>Password</FormLabel>
+                  <FormLabel>{t("create.password")}</FormLabel>
                   <FormControl>
                     <Input type="password" autoComplete="new-password" {...field} />
                   </FormControl>
-                  <FormDescription>At least 8 characters.</FormDescription>
+                  <FormDescription>{t("create.passwordHint")}</FormDescription>
                   <FormMessage />
                 </FormItem>
               )}
             />
             <DialogFooter className="pt-2">
-              <Button variant="outline" onClick={() => setOpen(false)}>
-                Cancel
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {tc("cancel")}
               </Button>
               <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Creating…" : "Create user"}
+                {form.formState.isSubmitting ? t("create.submitting") : t("create.submit")}
               </Button>
             </DialogFooter>
           </form>

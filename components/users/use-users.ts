@@ -26,6 +26,9 @@ export interface UserPatch {
   role?: string;
   disabled?: boolean;
   name?: string;
+  loginNo?: string;
+  departmentId?: number | null;
+  password?: string;
 }
 
 export function useUpdateUser() {

@@ -2,44 +2,53 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { UserCheck, UserX } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { toast, toastError } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
 import { Hint } from "@/components/ui/tooltip";
-import { formatDate } from "@/lib/format";
 import { ROLES } from "@/lib/users/schemas";
 import type { UserDto, UserListDto } from "@/lib/users/serializers";
+import { EditUserDialog, ResetPasswordDialog, type DepartmentRef } from "./edit-user-dialogs";
 import { useUpdateUser, useUsers } from "./use-users";
 
 interface UsersTableProps {
   initialData: UserListDto;
-  /** the signed-in admin, who may not demote or disable themself */
+  /** the signed-in admin, who may not demote or deactivate themself */
   currentUserId: number;
-  timeZone: string;
+  departments: DepartmentRef[];
 }
 
-export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableProps) {
+type Role = (typeof ROLES)[number];
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+export function UsersTable({ initialData, currentUserId, departments }: UsersTableProps) {
+  const t = useTranslations("users");
+  const format = useFormatter();
+  const { toastError } = useErrorText();
   const users = useUsers(initialData);
   // the stable mutate functions, not the mutation object: columns rebuilt on every state change would
   // remount the cells and close a confirmation the server refused
   const { mutate: updateUser, mutateAsync: updateUserAsync } = useUpdateUser();
 
-  const columns = useMemo<ColumnDef<UserDto>[]>(
-    () => [
+  const columns = useMemo<ColumnDef<UserDto>[]>(() => {
+    const roleName = (r: string) => (isRole(r) ? t(`roles.${r}`) : r);
+    return [
       {
         id: "user",
         accessorFn: (u) => u.name.toLowerCase(),
-        header: "User",
+        header: t("columns.user"),
         cell: ({ row: { original: u } }) => (
           <div className="grid min-w-0">
             <span className="truncate font-medium">
               {u.name}
-              {u.id === currentUserId && <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span>}
+              {u.id === currentUserId && <span className="ml-1.5 text-xs font-normal text-muted-foreground">{t("you")}</span>}
             </span>
             <span className="truncate text-xs text-muted-foreground">{u.email}</span>
           </div>
@@ -47,7 +56,7 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
       },
       {
         accessorKey: "role",
-        header: "Role",
+        header: t("columns.role"),
         meta: { className: "w-36" },
         cell: ({ row: { original: u } }) => {
           const self = u.id === currentUserId;
@@ -56,26 +65,23 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
               value={u.role}
               disabled={self || u.status === "disabled"}
               onValueChange={(role) =>
-                updateUser(
-                  { id: u.id, role },
-                  { onSuccess: () => toast.success(`${u.name} is now ${role === "admin" ? "an" : "a"} ${role}`), onError: (e) => toastError(e) },
-                )
+                updateUser({ id: u.id, role }, { onSuccess: () => toast.success(t("roleChanged", { name: u.name, role: roleName(role) })), onError: toastError })
               }
             >
-              <SelectTrigger size="sm" aria-label={`Role of ${u.name}`} className="w-32 capitalize">
+              <SelectTrigger size="sm" aria-label={t("roleOf", { name: u.name })} className="w-32">
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
                 {ROLES.map((r) => (
-                  <SelectItem key={r} value={r} className="capitalize">
-                    {r}
+                  <SelectItem key={r} value={r}>
+                    {roleName(r)}
                   </SelectItem>
                 ))}
               </SelectContent>
             </Select>
           );
           return self ? (
-            <Hint label="You cannot change your own role">
+            <Hint label={t("ownRole")}>
               <span className="inline-block">{select}</span>
             </Hint>
           ) : (
@@ -85,66 +91,69 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
       },
       {
         accessorKey: "loginNo",
-        header: "Login no.",
+        header: t("columns.loginNo"),
         cell: ({ getValue }) => <span className="font-mono text-xs">{getValue<string>()}</span>,
       },
       {
         id: "department",
         accessorFn: (u) => u.department?.name ?? "",
-        header: "Department",
+        header: t("columns.department"),
         cell: ({ row: { original: u } }) => u.department?.name ?? <span className="text-muted-foreground">—</span>,
       },
       {
         accessorKey: "status",
-        header: "Status",
+        header: t("columns.status"),
         cell: ({ row: { original: u } }) =>
-          u.status === "active" ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Disabled</Badge>,
+          u.status === "active" ? <Badge variant="success">{t("active")}</Badge> : <Badge variant="muted">{t("disabled")}</Badge>,
       },
       {
         accessorKey: "createdAt",
-        header: "Created",
-        cell: ({ row: { original: u } }) => <span className="text-muted-foreground tabular-nums">{formatDate(u.createdAt, timeZone)}</span>,
+        header: t("columns.created"),
+        cell: ({ row: { original: u } }) => (
+          <span className="text-muted-foreground tabular-nums">{format.dateTime(new Date(u.createdAt), { dateStyle: "medium" })}</span>
+        ),
       },
       {
         id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{t("columns.actions")}</span>,
         enableSorting: false,
         meta: { className: "w-px text-right" },
         cell: ({ row: { original: u } }) => {
-          if (u.id === currentUserId) return null;
-          const disabling = u.status === "active";
+          const self = u.id === currentUserId;
+          const deactivating = u.status === "active";
           return (
-            <ConfirmDialog
-              trigger={
-                <Button variant="ghost" size="sm" className={disabling ? "text-destructive hover:text-destructive" : undefined}>
-                  {disabling ? <UserX /> : <UserCheck />}
-                  {disabling ? "Disable" : "Enable"}
-                </Button>
-              }
-              title={disabling ? `Disable ${u.name}?` : `Enable ${u.name}?`}
-              description={
-                disabling
-                  ? `${u.email} will be signed out at their next request and cannot sign in until re-enabled. Their customers and history stay.`
-                  : `${u.email} will be able to sign in again with their current password.`
-              }
-              confirmLabel={disabling ? "Disable" : "Enable"}
-              destructive={disabling}
-              onConfirm={() =>
-                updateUserAsync({ id: u.id, disabled: disabling }).then(
-                  () => toast.success(disabling ? `${u.name} is disabled` : `${u.name} is enabled`),
-                  (e: unknown) => {
-                    toastError(e);
-                    throw e;
-                  },
-                )
-              }
-            />
+            <div role="group" aria-label={t("actionsOf", { name: u.name })} className="flex justify-end gap-1 whitespace-nowrap">
+              <EditUserDialog user={u} departments={departments} self={self} />
+              <ResetPasswordDialog user={u} />
+              {!self && (
+                <ConfirmDialog
+                  trigger={
+                    <Button variant="ghost" size="sm" className={deactivating ? "text-destructive hover:text-destructive" : undefined}>
+                      {deactivating ? <UserX /> : <UserCheck />}
+                      {deactivating ? t("status.deactivate") : t("status.reactivate")}
+                    </Button>
+                  }
+                  title={deactivating ? t("status.deactivateTitle", { name: u.name }) : t("status.reactivateTitle", { name: u.name })}
+                  description={deactivating ? t("status.deactivateBody", { email: u.email }) : t("status.reactivateBody", { email: u.email })}
+                  confirmLabel={deactivating ? t("status.deactivate") : t("status.reactivate")}
+                  destructive={deactivating}
+                  onConfirm={() =>
+                    updateUserAsync({ id: u.id, disabled: deactivating }).then(
+                      () => toast.success(deactivating ? t("status.deactivated", { name: u.name }) : t("status.reactivated", { name: u.name })),
+                      (e: unknown) => {
+                        toastError(e);
+                        throw e;
+                      },
+                    )
+                  }
+                />
+              )}
+            </div>
           );
         },
       },
-    ],
-    [currentUserId, timeZone, updateUser, updateUserAsync],
-  );
+    ];
+  }, [t, format, currentUserId, departments, updateUser, updateUserAsync, toastError]);
 
   return (
     <DataTable
@@ -153,7 +162,7 @@ export function UsersTable({ initialData, currentUserId, timeZone }: UsersTableP
       getRowId={(u) => String(u.id)}
       isLoading={users.isPending}
       isFetching={users.isFetching}
-      empty={<EmptyState title="No users yet" description="Create the first one with “New user”." className="border-0 py-6" />}
+      empty={<EmptyState title={t("empty")} description={t("emptyHint")} className="border-0 py-6" />}
     />
   );
 }

@@ -31,6 +31,20 @@ test.describe("the edges of /openapi and /api", () => {
     expect(await res.json()).toMatchObject({ error: { kind: "invalid", reason: "invalid_string" } });
   });
 
+  test("an /openapi path with a non-UTF-8 percent-escape is a 400 in the dialect's envelope", async ({ request }) => {
+    const customers = await request.get("/openapi/customers/get_customer/%ED%A0%80");
+    expect(customers.status()).toBe(400);
+    expect(await customers.json()).toMatchObject({ success: false, code: 2000 });
+
+    const events = await request.post("/openapi/customer-event/%ED%A0%80", { data: {} });
+    expect(events.status()).toBe(400);
+    expect(await events.json()).toMatchObject({ code: -1, data: null, msg: expect.stringMatching(/percent-escape/) });
+
+    const lists = await request.get("/openapi/v1/%ED%A0%80");
+    expect(lists.status()).toBe(400);
+    expect(await lists.json()).toMatchObject({ error: { message: expect.stringMatching(/percent-escape/) } });
+  });
+
   test("a lone surrogate in auth/token is a 400 naming the field", async ({ request }) => {
     const res = await request.post("/openapi/auth/token", {
       headers: { "content-type": "application/json" },

@@ -73,7 +73,8 @@ test("a duplicate phone is refused on the edit form", async ({ signedInPage: pag
   const sheet = page.getByRole("dialog");
   await sheet.getByLabel("Phone 1", { exact: true }).fill(taken);
   await sheet.getByRole("button", { name: "Save" }).click();
-  await expect(sheet.getByRole("alert")).toContainText(`电话${taken}已经使用`);
+  // the console stores phones in E.164
+  await expect(sheet.getByRole("alert")).toContainText(`The phone number +86${taken} belongs to another customer.`);
 });
 
 test("recording an event by hand moves the stage and adds to the score", async ({ signedInPage: page }) => {

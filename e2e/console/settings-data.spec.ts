@@ -31,7 +31,7 @@ test("a required custom field appears in the list, and a duplicate name is refus
   await page.getByRole("button", { name: "New field" }).click();
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Create field" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("already exists");
+  await expect(dialog.getByRole("alert")).toContainText("already taken");
   await expect(dialog).toBeVisible();
 });
 
@@ -42,7 +42,7 @@ test("a select field without options is refused before anything is sent", async 
   await dialog.getByLabel("Name").fill(`空选项-${suffix()}`);
   await dialog.getByLabel("Type").selectOption("select");
   await dialog.getByRole("button", { name: "Create field" }).click();
-  await expect(dialog.getByText("a select field needs at least one option")).toBeVisible();
+  await expect(dialog.getByText("A choice field needs at least one option")).toBeVisible();
 });
 
 test("a value added to the source list shows under Source only, and can be renamed", async ({ signedInPage: page }) => {

@@ -6,7 +6,7 @@ import { POST as recordRoute } from "@/app/api/customers/[id]/events/route";
 import { GET as timelineRoute } from "@/app/api/customers/[id]/feeds/route";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/users/schemas";
-import { customer, eventWorld, type EventWorld } from "./test-fixtures";
+import { customer, eventWorld, type EventWorld } from "@/lib/test/customer-events";
 
 let signedIn: SessionUser | null = null;
 beforeEach(() => {

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseWireTime, formatWireTime, SECONDS } from "@/lib/openapi/customers/time";
-import { currentProvider } from "./sql";
+import { currentProvider } from "@/lib/db/sql";
+import { toWireEvent } from "@/lib/openapi/events/customer-events";
 import { queryCustomerEvents, recordEvent, recordEvents } from "./service";
-import { API, eventWorld, paid } from "./test-fixtures";
+import { API, batch, eventWorld, paid } from "@/lib/test/customer-events";
 
 /**
  * A poisoned eventId: PostgreSQL refuses a NUL character inside text (so the lookup of recorded
@@ -43,7 +44,7 @@ describe("one bad event fails alone", () => {
   it("batchCreate [good, bad, good] writes the good ones when the bad one breaks inside the database", async () => {
     const w = await eventWorld();
     const body = (eventId: string) => ({ customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", eventId });
-    const results = await recordEvents(w.tenant.id, [body("g1"), body(POISON), body("g2")], API);
+    const results = await recordEvents(w.tenant.id, batch([body("g1"), body(POISON), body("g2")]), API);
     expect(results.map((r) => [r.index, r.ok])).toEqual([
       [0, true],
       [1, false],
@@ -77,7 +78,7 @@ describe("years 1900 to 2999", () => {
       await recordEvent(w.tenant.id, paid(w.alice.id, { happenTime, eventId: happenTime }), API);
     }
     const page = await queryCustomerEvents(w.tenant.id, { customerId: w.alice.id, eventKey: undefined, identityType: undefined, identityValue: undefined, pageNum: 1, pageSize: 10 });
-    expect(page.items.map((e) => e.happenTime)).toEqual(["2999-12-31 23:59:59", "1999-12-31 23:59:59", "1901-01-01 00:00:00", "1900-01-01 00:00:00"]);
+    expect(page.items.map((e) => toWireEvent(e, w.tenant.timeZone).happenTime)).toEqual(["2999-12-31 23:59:59", "1999-12-31 23:59:59", "1901-01-01 00:00:00", "1900-01-01 00:00:00"]);
   });
 
   it("refuses 1899 and 3000 as invalid_time naming the field", async () => {
@@ -88,7 +89,7 @@ describe("years 1900 to 2999", () => {
       ["happenTime", "0001-01-01 00:00:00"],
       ["scheduledTime", "0099-01-01 10:00:00"],
     ]) {
-      const [r] = await recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", [field]: value }], API);
+      const [r] = await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", [field]: value }]), API);
       expect(r.ok, value).toBe(false);
       expect(r.error).toMatchObject({ kind: "invalid", reason: "invalid_time", details: [expect.objectContaining({ path: field })] });
     }

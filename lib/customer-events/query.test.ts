@@ -1,23 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { queryCustomerEventsBody } from "./schemas";
+import { queryCustomerEventsBody, toWireEvent } from "@/lib/openapi/events/customer-events";
+import { API, batch, eventWorld, paid, parse, type EventWorld } from "@/lib/test/customer-events";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { queryCustomerEvents, recordEvent, recordEvents } from "./service";
-import { API, eventWorld, paid, parse, type EventWorld } from "./test-fixtures";
 
-const query = (tenantId: number, body: Record<string, unknown>) => queryCustomerEvents(tenantId, queryCustomerEventsBody.parse(body));
+/** queryByCustomerId as the route runs it: the dialect's body in, the dialect's items out. */
+async function query(tenantId: number, body: Record<string, unknown>) {
+  const page = await queryCustomerEvents(tenantId, queryCustomerEventsBody.parse(body));
+  const timeZone = await tenantTimeZone(tenantId);
+  return { ...page, items: page.items.map((e) => toWireEvent(e, timeZone)) };
+}
 
 describe("queryByCustomerId", () => {
   async function history(w: EventWorld) {
     await recordEvents(
       w.tenant.id,
-      [
+      batch([
         { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-01 09:00:00", attrValueList: [{ attrKey: "url", attrValue: "/a" }] },
         { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 10:00:00", attrValueList: [{ attrKey: "amount", attrValue: "5" }] },
         { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-02 09:00:00", attrValueList: [{ attrKey: "url", attrValue: "/b" }] },
         { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-02 09:00:00", attrValueList: [{ attrKey: "url", attrValue: "/c" }] },
         { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-03 23:59:59" },
         { customerId: w.bob.id, event: "page_view", happenTime: "2026-03-02 09:00:00" },
-      ],
+      ]),
       API,
     );
   }

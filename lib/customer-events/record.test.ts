@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingest } from "./ingest";
-import { createCustomerEventBody, type CreateCustomerEventBody } from "./schemas";
+import { createCustomerEventBody, type CreateCustomerEventBody } from "@/lib/openapi/events/customer-events";
 import { recordEvent, recordEvents } from "./service";
-import { currentProvider } from "./sql";
-import { API, customer, eventsOf, eventWorld, paid, parse, type EventWorld } from "./test-fixtures";
+import { currentProvider } from "@/lib/db/sql";
+import { API, batch, customer, eventsOf, eventWorld, paid, parse, type EventWorld } from "@/lib/test/customer-events";
 
 describe("recording an event", () => {
   it("stores the event with its context fields and who recorded it", async () => {
@@ -175,12 +175,12 @@ describe("effects on the customer", () => {
     const w = await eventWorld();
     const results = await recordEvents(
       w.tenant.id,
-      [
+      batch([
         { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-01 10:00:00" },
         { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 11:00:00" },
         { customerId: w.bob.id, event: "order_paid", happenTime: "2026-03-01 11:00:00" },
         { customerId: w.bob.id, event: "page_view", happenTime: "2026-03-01 12:00:00" },
-      ],
+      ]),
       API,
     );
     expect(results.every((r) => r.ok)).toBe(true);
@@ -208,10 +208,10 @@ describe("effects on the customer", () => {
       // In a batch, the failing event fails alone; the others are written with their effects.
       const results = await recordEvents(
         w.tenant.id,
-        [
+        batch([
           { customerId: w.bob.id, event: "order_paid", happenTime: "2026-03-01 10:00:00" },
           { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 10:00:00" },
-        ],
+        ]),
         API,
       );
       expect(results.map((r) => [r.index, r.ok, r.error?.kind])).toEqual([
@@ -241,8 +241,8 @@ describe("idempotency (eventId)", () => {
   it("writes one event for concurrent duplicates, inside and across batches", async () => {
     const w = await eventWorld();
     const singles = Array.from({ length: 12 }, () => recordEvent(w.tenant.id, paid(w.alice.id, { eventId: "dup" }), API));
-    const batch = recordEvents(w.tenant.id, [{ customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", eventId: "dup" }, { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", eventId: "dup" }], API);
-    const [results, batchResults] = await Promise.all([Promise.all(singles), batch]);
+    const batched = recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", eventId: "dup" }, { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 12:00:00", eventId: "dup" }]), API);
+    const [results, batchResults] = await Promise.all([Promise.all(singles), batched]);
     const ids = new Set([...results.map((r) => r.eventId), ...batchResults.map((r) => r.eventId)]);
     expect(ids.size).toBe(1);
     expect(results.filter((r) => !r.duplicate).length + batchResults.filter((r) => !r.duplicate).length).toBe(1);
@@ -287,7 +287,7 @@ describe("batches", () => {
     const ok = { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-01 10:00:00" };
     const results = await recordEvents(
       w.tenant.id,
-      [
+      batch([
         ok,
         { ...ok, happenTime: undefined },
         "not an object",
@@ -296,7 +296,7 @@ describe("batches", () => {
         { ...ok, event: "old_event" },
         { ...ok, attrValueList: [{ attrKey: "amount", attrValue: "x", type: "value" }] },
         { ...ok, customerId: w.bob.id, attrValueList: [{ attrKey: "amount", attrValue: "3", type: "value" }] },
-      ],
+      ]),
       API,
     );
     expect(results.map((r) => [r.index, r.ok])).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => [i, i === 0 || i === 7]));
@@ -313,7 +313,7 @@ describe("batches", () => {
 
   it("refuses more than 1,000 events", async () => {
     const w = await eventWorld();
-    await expect(recordEvents(w.tenant.id, new Array(1001).fill({}), API)).rejects.toMatchObject({ kind: "invalid" });
+    await expect(recordEvents(w.tenant.id, batch(new Array(1001).fill({})), API)).rejects.toMatchObject({ kind: "invalid" });
   });
 
   it("records concurrent single events of many customers with the right effects", async () => {

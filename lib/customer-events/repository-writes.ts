@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { ATTRIBUTE_TYPES, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, instantLiteral, intLiteral, Params, q } from "./sql";
+import { chunk, instantLiteral, intLiteral, Params, q } from "@/lib/db/sql";
 
 /**
  * The writes of customer events, inside the caller's transaction. Raw SQL with multi-row

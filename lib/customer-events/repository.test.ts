@@ -3,9 +3,9 @@ import { findCustomerIdByIdentity } from "@/lib/customers/identity";
 import { db } from "@/lib/db/client";
 import { findCustomerEvents, identityKey, resolveIdentities } from "./repository";
 import { insertEvents, type NewEventRow } from "./repository-writes";
-import { createCustomerEventBody } from "./schemas";
+import { createCustomerEventBody } from "@/lib/openapi/events/customer-events";
 import { recordEvent } from "./service";
-import { eventWorld } from "./test-fixtures";
+import { eventWorld } from "@/lib/test/customer-events";
 
 describe("bulk identity resolution", () => {
   it("finds exactly the customers lib/customers/identity.ts finds, for every identity type", async () => {
@@ -42,6 +42,35 @@ describe("bulk identity resolution", () => {
     }
     expect(bulk.get(identityKey("phone", w.alice.phone))).toBe(w.alice.id);
     expect(bulk.get(identityKey("emailMd5", digests.emailMd5!.toUpperCase()))).toBe(w.bob.id);
+  });
+
+  it("finds a phone whichever way it was written: the console's E.164 and the API's national form", async () => {
+    const w = await eventWorld();
+    // one customer's phone stored as the console stores it, another's as the customers API does
+    await db.customerPhone.create({ data: { tenantId: w.tenant.id, customerId: w.alice.id, number: "+8613700137000" } });
+    await db.customerPhone.create({ data: { tenantId: w.tenant.id, customerId: w.bob.id, number: "13600136000" } });
+    const refs = [
+      { type: "phone", value: "13700137000" },
+      { type: "phone", value: "+86 137 0013 7000" },
+      { type: "phone", value: "+8613600136000" },
+      { type: "phone", value: "13600136000" },
+    ];
+    const bulk = await resolveIdentities(w.tenant.id, refs);
+    const expected = [w.alice.id, w.alice.id, w.bob.id, w.bob.id];
+    for (const [i, r] of refs.entries()) {
+      expect(await findCustomerIdByIdentity(db, w.tenant.id, r.type, r.value), r.value).toBe(expected[i]);
+      expect(bulk.get(identityKey(r.type, r.value)), r.value).toBe(expected[i]);
+    }
+  });
+
+  it("prefers the phone as written when another customer holds an equivalent form", async () => {
+    const w = await eventWorld();
+    await db.customerPhone.create({ data: { tenantId: w.tenant.id, customerId: w.alice.id, number: "+8613500135000" } });
+    await db.customerPhone.create({ data: { tenantId: w.tenant.id, customerId: w.bob.id, number: "13500135000" } });
+    for (const [value, owner] of [["13500135000", w.bob.id], ["+8613500135000", w.alice.id]] as const) {
+      expect(await findCustomerIdByIdentity(db, w.tenant.id, "phone", value)).toBe(owner);
+      expect((await resolveIdentities(w.tenant.id, [{ type: "phone", value }])).get(identityKey("phone", value))).toBe(owner);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { db, type DbOrTx } from "@/lib/db/client";
-import { normalizeEmail, normalizePhone } from "@/lib/customers/identity";
+import { normalizeEmail, phoneForms } from "@/lib/customers/identity";
 import { canonicalAttributeType, CONTEXT_FIELDS, type AttributeType, type ContextField } from "./schemas";
-import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "./sql";
+import { chunk, MAX_PARAMS, Params, q, sqlInstant } from "@/lib/db/sql";
 
 /**
  * Data access of customer events: the lookups that validate a batch (one query per batch, whatever
@@ -100,12 +100,14 @@ export async function resolveIdentities(
     byType.get(r.type)!.add(r.value);
   }
   for (const [type, values] of byType) {
-    // normalised value → the raw values that map to it
-    const wanted = new Map<string, string[]>();
-    const want = (norm: string, raw: string) => {
+    // normalised value → the raw values that map to it, with the rank of that form for the raw
+    // value (a phone has several equivalent forms; the lowest rank found wins)
+    const wanted = new Map<string, { raw: string; rank: number }[]>();
+    const want = (norm: string, raw: string, rank = 0) => {
       if (!norm) return;
-      wanted.set(norm, [...(wanted.get(norm) ?? []), raw]);
+      wanted.set(norm, [...(wanted.get(norm) ?? []), { raw, rank }]);
     };
+    const rankOf = new Map<string, number>();
     let select: (p: Params, list: string[]) => string;
     switch (type) {
       case "id":
@@ -115,7 +117,8 @@ export async function resolveIdentities(
         break;
       case "phone":
       case "cellphone":
-        for (const v of values) want(normalizePhone(v), v);
+        // the written form ranks first, so it wins over an equivalent form of another customer's phone
+        for (const v of values) phoneForms(v).forEach((form, rank) => want(form, v, rank));
         select = (p, list) =>
           `SELECT ph."number" AS "v", c."id" FROM "CustomerPhone" ph JOIN "Customer" c ON c."id" = ph."customerId"
            WHERE ph."tenantId" = ${p.add(tenantId)} AND c."deletedAt" IS NULL AND ph."number" IN (${p.list(list)})`;
@@ -140,7 +143,14 @@ export async function resolveIdentities(
       const p = new Params();
       const sql = select(p, part);
       const rows = await tx.$queryRawUnsafe<{ v: string; id: number }[]>(sql, ...p.values);
-      for (const r of rows) for (const raw of wanted.get(String(r.v)) ?? []) out.set(identityKey(type, raw), Number(r.id));
+      for (const r of rows) {
+        for (const { raw, rank } of wanted.get(String(r.v)) ?? []) {
+          const key = identityKey(type, raw);
+          if (rank >= (rankOf.get(key) ?? Infinity)) continue;
+          rankOf.set(key, rank);
+          out.set(key, Number(r.id));
+        }
+      }
     }
   }
   return out;
@@ -240,7 +250,7 @@ function whereOf(f: EventFilter, p: Params): string {
   return parts.join(" AND ");
 }
 
-const WIRE_COLUMNS = ["id", "eventKey", "eventName", "eventValue", "happenTime", ...CONTEXT_FIELDS].map(q).join(", ");
+const QUERY_COLUMNS = ["id", "eventKey", "eventName", "eventValue", "happenTime", ...CONTEXT_FIELDS].map(q).join(", ");
 const ALL_COLUMNS = [
   ...["id", "customerId", "eventTypeId", "eventKey", "eventName", "eventValue", "happenTime", "scheduledTime", "idempotencyKey"],
   ...[...CONTEXT_FIELDS, "recordedBy", "createdAt"],
@@ -248,27 +258,27 @@ const ALL_COLUMNS = [
   .map(q)
   .join(", ");
 
-export type WireColumns = Pick<StoredEvent, "id" | "eventKey" | "eventName" | "eventValue" | "happenTime" | "attributes" | ContextField>;
+export type EventColumns = Pick<StoredEvent, "id" | "eventKey" | "eventName" | "eventValue" | "happenTime" | "attributes" | ContextField>;
 
 /**
  * One page of a customer's events, newest first (happenTime, then id), with their attributes.
- * `columns: "wire"` reads only what queryByCustomerId answers with (the hot read).
+ * `columns: "query"` reads only what queryByCustomerId answers with (the hot read).
  */
 export async function findCustomerEvents(f: EventFilter, page: { offset: number; limit: number }, tx?: DbOrTx): Promise<StoredEvent[]>;
 export async function findCustomerEvents(
   f: EventFilter,
-  page: { offset: number; limit: number; columns: "wire" },
+  page: { offset: number; limit: number; columns: "query" },
   tx?: DbOrTx,
-): Promise<WireColumns[]>;
+): Promise<EventColumns[]>;
 export async function findCustomerEvents(
   f: EventFilter,
-  page: { offset: number; limit: number; columns?: "wire" | "all" },
+  page: { offset: number; limit: number; columns?: "query" | "all" },
   tx: DbOrTx = db,
-): Promise<StoredEvent[] | WireColumns[]> {
+): Promise<StoredEvent[] | EventColumns[]> {
   const p = new Params();
   // limit/offset are validated integers, written inline so neither engine has to type a parameter.
   const rows = await tx.$queryRawUnsafe<Omit<StoredEvent, "attributes">[]>(
-    `SELECT ${page.columns === "wire" ? WIRE_COLUMNS : ALL_COLUMNS} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
+    `SELECT ${page.columns === "query" ? QUERY_COLUMNS : ALL_COLUMNS} FROM "CustomerEvent" WHERE ${whereOf(f, p)}
      ORDER BY "happenTime" DESC, "id" DESC LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
     ...p.values,
   );

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { isCalendarDate, isWallClock } from "./time";
 
 /**
- * Customer events (seed 000, 记录客户事件 / 查询目标客户的发生的事件列表). The wire names are the seed's
- * (`event`, `attrValueList`, `happenTime`…); the parsed output uses the domain's names (`eventKey`,
- * `attributes`) so the console can build the same input without speaking the dialect.
+ * Customer events in the domain's words: what recording one takes (`eventKey`, `attributes`), what a
+ * query of a customer's events takes, and the field validators both the events dialect
+ * (lib/openapi/events/customer-events.ts) and the console build their bodies from, so every client
+ * validates alike. Wire names and wording live in the dialect.
  */
 
 export { ATTRIBUTE_TYPES, canonicalAttributeType, type AttributeType } from "@/lib/event-types/attribute-types";
@@ -15,25 +16,69 @@ export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_NUM = 1_000_000;
 
-/** Absent, null and "" all mean "not given" for the optional fields. */
-const blankToUndefined = (v: unknown) => (v === null || v === "" ? undefined : v);
+const SOURCE_FIELDS = ["source", "source1", "source2", "source3", "source4", "source5", "source6", "source7", "source8"] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+export const GEO_FIELDS = ["province", "city", "district", "latitude", "longitude"] as const;
+/** Where an event came from and where it happened: free text kept as given. */
+export const CONTEXT_FIELDS = [...SOURCE_FIELDS, ...GEO_FIELDS] as const;
+export type ContextField = (typeof CONTEXT_FIELDS)[number];
 
-// Messages are fragments: the error summary prefixes each with its field ("happenTime: required…").
-const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `required, ${what}` : `must be ${what}`);
+/** The customer an event is about: its id, or one of its identities (built-in or custom type). */
+export interface CustomerRef {
+  customerId?: number;
+  identityType?: string;
+  identityValue?: string;
+}
+
+/** One attribute value as given, checked against the event type's declaration when recorded. */
+export interface AttributeValueInput {
+  attrKey: string;
+  attrValue: string;
+  /** the type the caller says the value has; the declared one when absent */
+  type?: string;
+}
+
+/** What recordEvent takes; times are the tenant's wall-clock strings ("yyyy-MM-dd HH:mm:ss"). */
+export type RecordEventInput = CustomerRef & {
+  eventKey: string;
+  eventName?: string;
+  eventValue?: string;
+  happenTime: string;
+  scheduledTime?: string;
+  attributes: AttributeValueInput[];
+  /** an idempotency key: the same one again for the tenant writes nothing */
+  eventId?: string;
+} & Partial<Record<ContextField, string>>;
+
+/** What queryCustomerEvents takes: bounds are wall-clock times or bare dates (a date covers its day). */
+export type QueryCustomerEventsInput = CustomerRef & {
+  eventKey?: string;
+  startTime?: string;
+  endTime?: string;
+  pageNum: number;
+  pageSize: number;
+};
+
+// ─── Field validators (messages are fragments: the summary prefixes each with its field) ───────
+
+/** Absent, null and "" all mean "not given" for the optional fields. */
+export const blankToUndefined = (v: unknown) => (v === null || v === "" ? undefined : v);
+
+export const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `required, ${what}` : `must be ${what}`);
 
 /** A string field that integrators also send as a number (ids, coordinates, amounts). */
-const looseString = (max: number) =>
+export const looseString = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "number" && Number.isFinite(v) ? String(v) : v),
     z.string({ error: "must be a string" }).trim().max(max, `longer than ${max} characters`),
   );
 
 /** Optional text: absent, null, "" and all-blank are all "not given" (never stored as ""). */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, looseString(max).optional()).transform((v) => (v === "" ? undefined : v));
 
 const TIME_FORM = 'a time "yyyy-MM-dd HH:mm:ss"';
-const wallClock = () =>
+export const wallClock = () =>
   z
     .string({ error: required(TIME_FORM) })
     .trim()
@@ -42,7 +87,7 @@ const wallClock = () =>
       params: { reason: "invalid_time" },
     });
 
-const coordinate = (limit: number) =>
+export const coordinate = (limit: number) =>
   z.preprocess(
     blankToUndefined,
     looseString(32)
@@ -52,7 +97,7 @@ const coordinate = (limit: number) =>
       .optional(),
   );
 
-const customerIdField = z.preprocess(
+export const customerIdField = z.preprocess(
   (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : blankToUndefined(v)),
   z
     .number({ error: "must be a positive integer" })
@@ -62,14 +107,8 @@ const customerIdField = z.preprocess(
     .optional(),
 );
 
-/** The customer reference every customer-event call takes: `customerId` wins over the identity. */
-const customerRef = {
-  customerId: customerIdField.describe("客户id; wins over identityType + identityValue"),
-  identityType: optionalText(64).describe("身份类型: phone, email, crmId or a custom identity type"),
-  identityValue: optionalText(320).describe("身份值"),
-};
-
-function requireCustomer(v: { customerId?: number; identityType?: string; identityValue?: string }, ctx: z.RefinementCtx) {
+/** `customerId` wins; otherwise both identity fields are needed. */
+export function requireCustomer(v: CustomerRef, ctx: z.RefinementCtx) {
   if (v.customerId !== undefined) return;
   if (v.identityType && v.identityValue) return;
   if (v.identityType) ctx.addIssue({ code: "custom", message: "required with identityType", path: ["identityValue"] });
@@ -77,70 +116,22 @@ function requireCustomer(v: { customerId?: number; identityType?: string; identi
   else ctx.addIssue({ code: "custom", message: "customerId or identityType + identityValue is required", path: [] });
 }
 
-export const attributeValueSchema = z.object({
-  attrKey: z.string({ error: required("a string") }).trim().min(1, "required").max(128, "longer than 128 characters").describe("属性key"),
-  attrValue: z
-    .preprocess(
-      (v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v),
-      z.string({ error: required("a string") }).max(4000, "longer than 4000 characters"),
-    )
-    .describe("属性值, as a string (numbers are accepted and kept as written)"),
-  type: z
-    .preprocess(blankToUndefined, z.string({ error: "must be a string" }).max(16, "is not one of text, value, Date, DateTime").optional())
-    .describe("属性类型: text | value | Date | DateTime (any case); when absent the type's declared one"),
-});
+export const eventKeyField = z
+  .string({ error: required("an event type key") })
+  .trim()
+  .min(1, "required")
+  .max(128, "longer than 128 characters");
 
-const SOURCE_FIELDS = ["source", "source1", "source2", "source3", "source4", "source5", "source6", "source7", "source8"] as const;
-export type SourceField = (typeof SOURCE_FIELDS)[number];
-export const GEO_FIELDS = ["province", "city", "district", "latitude", "longitude"] as const;
-export const CONTEXT_FIELDS = [...SOURCE_FIELDS, ...GEO_FIELDS] as const;
-export type ContextField = (typeof CONTEXT_FIELDS)[number];
+export const attributeFields = {
+  attrKey: z.string({ error: required("a string") }).trim().min(1, "required").max(128, "longer than 128 characters"),
+  attrValue: z.preprocess(
+    (v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v),
+    z.string({ error: required("a string") }).max(4000, "longer than 4000 characters"),
+  ),
+  type: z.preprocess(blankToUndefined, z.string({ error: "must be a string" }).max(16, "is not one of text, value, Date, DateTime").optional()),
+};
 
-const sourceShape = Object.fromEntries(
-  SOURCE_FIELDS.map((f) => [f, optionalText(255).describe(f === "source" ? "事件来源" : `租户客户来源${f.slice(6)}`)]),
-) as Record<SourceField, ReturnType<typeof optionalText>>;
-
-/** The body of `customer-event/create`, and one item of `batchCreate`. */
-export const createCustomerEventBody = z
-  .object({
-    ...customerRef,
-    event: z.string({ error: required("an event type key") }).trim().min(1, "required").max(128, "longer than 128 characters").describe("事件Key"),
-    eventName: optionalText(255).describe("事件名称; the type's name when absent"),
-    eventValue: optionalText(1000).describe("事件值"),
-    happenTime: wallClock().describe("事件的发生时间, yyyy-MM-dd HH:mm:ss in the tenant's time zone"),
-    scheduledTime: z
-      .preprocess(blankToUndefined, wallClock().optional())
-      .describe("预订时间: scenarios triggered by the event start then when it is in the future"),
-    attrValueList: z
-      .preprocess(blankToUndefined, z.array(attributeValueSchema).max(MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`).optional())
-      .describe("事件扩展属性信息"),
-    ...sourceShape,
-    province: optionalText(100).describe("省份"),
-    city: optionalText(100).describe("市"),
-    district: optionalText(100).describe("区"),
-    latitude: coordinate(90).describe("纬度"),
-    longitude: coordinate(180).describe("经度"),
-    eventId: optionalText(128).describe(
-      "beyond the seed: an idempotency key; the same eventId again for the tenant is acknowledged and writes nothing",
-    ),
-  })
-  .superRefine(requireCustomer)
-  .transform(({ event, attrValueList, ...rest }) => ({ ...rest, eventKey: event, attributes: attrValueList ?? [] }));
-
-export type CreateCustomerEventBody = z.input<typeof createCustomerEventBody>;
-/** What recordEvent takes: the domain's names, times still as the tenant's wall-clock strings. */
-export type RecordEventInput = z.output<typeof createCustomerEventBody>;
-
-/** `batchCreate`: items are checked one by one, so a malformed item fails alone. */
-export const batchCreateBody = z.object({
-  events: z
-    .array(z.unknown(), { error: required("an array of events") })
-    .min(1, "holds no event")
-    .max(MAX_BATCH_EVENTS, `holds more than ${MAX_BATCH_EVENTS} events`)
-    .describe("the events to record, each shaped as the body of customer-event/create"),
-});
-
-const pageNumber = (max: number) =>
+export const pageNumber = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : blankToUndefined(v)),
     z
@@ -151,40 +142,21 @@ const pageNumber = (max: number) =>
       .optional(),
   );
 
-const timeBound = (label: string) =>
-  z
-    .preprocess(
-      blankToUndefined,
-      z
-        .string({ error: "must be a string" })
-        .trim()
-        .refine((v) => isWallClock(v) || isCalendarDate(v), {
-          message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd" (years 1900 to 2999)',
-          params: { reason: "invalid_time" },
-        })
-        .optional(),
-    )
-    .describe(`${label}, in the tenant's time zone; a bare date covers its whole day`);
+/** A query bound: a wall-clock time or a bare date. */
+export const timeBound = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "must be a string" })
+      .trim()
+      .refine((v) => isWallClock(v) || isCalendarDate(v), {
+        message: 'must be "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-dd" (years 1900 to 2999)',
+        params: { reason: "invalid_time" },
+      })
+      .optional(),
+  );
 
-/** The body of `customer-event/queryByCustomerId`. */
-export const queryCustomerEventsBody = z
-  .object({
-    ...customerRef,
-    event: optionalText(128).describe("事件Key: only events of this type"),
-    startTime: timeBound("startTime"),
-    endTime: timeBound("endTime"),
-    pageNum: pageNumber(MAX_PAGE_NUM).describe("beyond the seed: page number, from 1 (default 1)"),
-    pageSize: pageNumber(MAX_PAGE_SIZE).describe(`beyond the seed: page size (default ${DEFAULT_PAGE_SIZE}, max ${MAX_PAGE_SIZE})`),
-  })
-  .superRefine(requireCustomer)
-  .transform(({ event, pageNum, pageSize, ...rest }) => ({
-    ...rest,
-    eventKey: event,
-    pageNum: pageNum ?? 1,
-    pageSize: pageSize ?? DEFAULT_PAGE_SIZE,
-  }));
-
-export type QueryCustomerEventsInput = z.output<typeof queryCustomerEventsBody>;
+// ─── Who recorded ───────────────────────────────────────────────────────────────────────────────
 
 /** Who recorded an event, stored as "apikey:<id>" / "user:<id>" in CustomerEvent.recordedBy. */
 export interface EventActor {

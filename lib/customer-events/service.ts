@@ -1,18 +1,9 @@
-import { db } from "@/lib/db/client";
-import { fail, type DomainError } from "@/lib/errors";
-import { fromZod } from "./errors";
+import { fail, isDomainError, type DomainError } from "@/lib/errors";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { submitEvents } from "./group-commit";
 import type { Entry } from "./ingest";
-import { countCustomerEvents, findCustomerEvents, findCustomerId, findEventTypeId, type EventFilter } from "./repository";
-import {
-  createCustomerEventBody,
-  MAX_BATCH_EVENTS,
-  recordedByOf,
-  type EventActor,
-  type QueryCustomerEventsInput,
-  type RecordEventInput,
-} from "./schemas";
-import { toWireEvent, type WireEvent } from "./serializers";
+import { countCustomerEvents, findCustomerEvents, findCustomerId, findEventTypeId, type EventColumns, type EventFilter } from "./repository";
+import { MAX_BATCH_EVENTS, recordedByOf, type EventActor, type QueryCustomerEventsInput, type RecordEventInput } from "./schemas";
 import { parseWallClock, wallClockToInstant } from "./time";
 
 /**
@@ -27,17 +18,8 @@ export interface ServiceOptions {
   timeZone?: string;
 }
 
-const zoneCache = new Map<number, { zone: string; until: number }>();
-
-/** The tenant's time zone, cached for a minute. */
-export async function tenantTimeZone(tenantId: number): Promise<string> {
-  const hit = zoneCache.get(tenantId);
-  if (hit && hit.until > Date.now()) return hit.zone;
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
-  if (!tenant) throw fail("tenant_not_found", "tenant not found");
-  zoneCache.set(tenantId, { zone: tenant.timeZone, until: Date.now() + 60_000 });
-  return tenant.timeZone;
-}
+/** Kept for lib/feeds/timeline.ts: the one helper lives in lib/tenants/time-zone.ts. */
+export { tenantTimeZone };
 
 export interface RecordedEvent {
   eventId: number;
@@ -70,12 +52,13 @@ export interface BatchItemResult {
 }
 
 /**
- * Records up to 1,000 events given as raw `customer-event/create` bodies. Each is parsed and checked
- * on its own: valid ones are written (in one transaction), invalid ones answer with their error.
+ * Records up to 1,000 events, each checked on its own: valid ones are written (in one transaction),
+ * invalid ones answer with their error. An item the caller could not parse comes as its DomainError
+ * and fails alone, in its place.
  */
 export async function recordEvents(
   tenantId: number,
-  items: readonly unknown[],
+  items: readonly (RecordEventInput | DomainError)[],
   actor: EventActor,
   opts: ServiceOptions = {},
 ): Promise<BatchItemResult[]> {
@@ -83,10 +66,7 @@ export async function recordEvents(
     throw fail("batch_too_large", `events holds at most ${MAX_BATCH_EVENTS} events`, { path: "events", params: { max: MAX_BATCH_EVENTS } });
   }
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
-  const entries: Entry[] = items.map((raw) => {
-    const parsed = createCustomerEventBody.safeParse(raw);
-    return parsed.success ? { input: parsed.data } : { error: fromZod(parsed.error) };
-  });
+  const entries: Entry[] = items.map((item) => (isDomainError(item) ? { error: item } : { input: item }));
   const outcomes = await submitEvents({ tenantId, timeZone, recordedBy: recordedByOf(actor), entries });
   return outcomes.map((o, index) =>
     o.ok ? { index, ok: true, eventId: o.eventId, duplicate: o.duplicate } : { index, ok: false, error: o.error },
@@ -114,13 +94,14 @@ function bounds(startTime: string | undefined, endTime: string | undefined, time
 }
 
 export interface CustomerEventsPage {
-  items: WireEvent[];
+  /** the page's events, in the tenant's time zone for the caller to render */
+  items: EventColumns[];
   total: number;
   pageNum: number;
   pageSize: number;
 }
 
-/** `queryByCustomerId`: one page of the customer's events, newest first, in the dialect's shape. */
+/** One page of the customer's events, newest first (the dialect's queryByCustomerId). */
 export async function queryCustomerEvents(
   tenantId: number,
   input: QueryCustomerEventsInput,
@@ -141,8 +122,8 @@ export async function queryCustomerEvents(
   }
   const filter: EventFilter = { tenantId, customerId, eventTypeId, from, before };
   const [events, total] = await Promise.all([
-    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "wire" }),
+    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "query" }),
     countCustomerEvents(filter),
   ]);
-  return { items: events.map((e) => toWireEvent(e, timeZone)), total, pageNum: input.pageNum, pageSize: input.pageSize };
+  return { items: events, total, pageNum: input.pageNum, pageSize: input.pageSize };
 }

@@ -73,7 +73,8 @@ describe("console customers", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       name: "测试用户",
-      phones: [{ number: "13800000001" }],
+      // the console stores phones in E.164 (lib/customers/phone.ts)
+      phones: [{ number: "+8613800000001" }],
       type: { id: vip.id, name: "签约客户" },
       owner: { id: user.id, loginNo: user.loginNo },
       department: { id: dept.id },

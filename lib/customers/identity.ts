@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { DbOrTx } from "@/lib/db/client";
 
 /**
@@ -15,6 +16,22 @@ export function normalizeEmail(email: string): string {
 /** Phones are compared without spaces, dashes, dots or parentheses; a leading + is kept. */
 export function normalizePhone(phone: string): string {
   return phone.trim().replace(/[\s\-().]/g, "");
+}
+
+/**
+ * The stored forms one phone may have: as written (normalised), and — when it parses as a real
+ * number (default region CN) — its E.164 form and, for a mainland number, the national one. The
+ * console stores E.164 (`+8613800138000`), the customers API stores what it is sent (`13800138000`);
+ * a lookup by either finds the customer. The written form comes first: it wins when both exist.
+ */
+export function phoneForms(phone: string): string[] {
+  const written = normalizePhone(phone);
+  if (!written) return [];
+  const parsed = parsePhoneNumberFromString(written, "CN");
+  if (!parsed?.isValid()) return [written];
+  const forms = [written, parsed.number];
+  if (parsed.countryCallingCode === "86") forms.push(parsed.nationalNumber);
+  return [...new Set(forms)];
 }
 
 export function emailDigests(email: string): { emailMd5: string; emailSha256: string } {
@@ -42,11 +59,13 @@ export async function findCustomerIdByIdentity(
     }
     case "phone":
     case "cellphone": {
-      const p = await tx.customerPhone.findUnique({
-        where: { tenantId_number: { tenantId, number: normalizePhone(value) } },
-        select: { customer: { select: { id: true, deletedAt: true } } },
+      const forms = phoneForms(value);
+      const found = await tx.customerPhone.findMany({
+        where: { tenantId, number: { in: forms }, customer: { deletedAt: null } },
+        select: { number: true, customerId: true },
       });
-      return p && !p.customer.deletedAt ? p.customer.id : null;
+      const best = forms.map((f) => found.find((p) => p.number === f)).find(Boolean);
+      return best?.customerId ?? null;
     }
     case "email": {
       const c = await tx.customer.findFirst({ where: { ...live, email: normalizeEmail(value) }, select: { id: true } });

@@ -77,37 +77,40 @@ async function writeCollections(
  * field values, checking every rule of the seed; writes an AuditLog row in the same transaction.
  */
 export async function createCustomer(tenantId: number, author: ChangeAuthor, changes: CustomerChanges): Promise<CustomerDetail> {
-  if (!changes.name) throw fail("customer_name_required", "a customer needs a name", { path: "custname", params: { mode: "create" } });
   try {
-    const id = await db.$transaction(async (tx) => {
-      const refs = await resolveRefs(tenantId, changes, null, tx);
-      const contact = await checkEmailAndCrmId(tenantId, null, changes, tx);
-      const row = await insertCustomer(
-        {
-          tenantId,
-          ...scalarData(changes),
-          name: changes.name!,
-          ...contact,
-          ...refs,
-          createdByNo: author.loginNo,
-          updatedByNo: author.loginNo,
-        },
-        tx,
-      );
-      await writeCollections(tenantId, row.id, null, changes, tx);
-      const created = (await findCustomerDetail(tenantId, row.id, tx))!;
-      await writeAudit(tx, tenantId, author.actor, {
-        action: "customer.create",
-        entity: "Customer",
-        entityId: row.id,
-        details: { fields: snapshot(created, await tenantTimeZone(tenantId, tx)).filter((s) => s.value).map((s) => s.field) },
-      });
-      return row.id;
-    });
+    const id = await db.$transaction((tx) => createCustomerInTx(tx, tenantId, author, changes));
     return (await findCustomerDetail(tenantId, id))!;
   } catch (err) {
     throw raceToConflict(err);
   }
+}
+
+/** createCustomer's work inside the caller's transaction (the CSV import writes a chunk in one); answers the new id. */
+export async function createCustomerInTx(tx: DbOrTx, tenantId: number, author: ChangeAuthor, changes: CustomerChanges): Promise<number> {
+  if (!changes.name) throw fail("customer_name_required", "a customer needs a name", { path: "custname", params: { mode: "create" } });
+  const refs = await resolveRefs(tenantId, changes, null, tx);
+  const contact = await checkEmailAndCrmId(tenantId, null, changes, tx);
+  const row = await insertCustomer(
+    {
+      tenantId,
+      ...scalarData(changes),
+      name: changes.name,
+      ...contact,
+      ...refs,
+      createdByNo: author.loginNo,
+      updatedByNo: author.loginNo,
+    },
+    tx,
+  );
+  await writeCollections(tenantId, row.id, null, changes, tx);
+  const created = (await findCustomerDetail(tenantId, row.id, tx))!;
+  await writeAudit(tx, tenantId, author.actor, {
+    action: "customer.create",
+    entity: "Customer",
+    entityId: row.id,
+    details: { fields: snapshot(created, await tenantTimeZone(tenantId, tx)).filter((s) => s.value).map((s) => s.field) },
+  });
+  return row.id;
 }
 
 /**

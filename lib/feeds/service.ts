@@ -5,6 +5,7 @@ import { findCustomerDetail } from "@/lib/customers/repository";
 import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { resolveOption } from "@/lib/options/service";
+import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import {
   asFeedRecord,
   callLogSelect,
@@ -72,7 +73,7 @@ export async function addFeedItem(tenantId: number, author: ChangeAuthor, custom
           },
         });
         if (dealFlag && dealFlag.id !== before.dealFlag?.id) {
-          const tz = (await tx.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } }))?.timeZone ?? "Asia/Shanghai";
+          const tz = await tenantTimeZone(tenantId, tx);
           const after = (await findCustomerDetail(tenantId, customerId, tx))!;
           await writeAlternations(tenantId, customerId, diffSnapshots(snapshot(before, tz), snapshot(after, tz)), author, tx);
         }

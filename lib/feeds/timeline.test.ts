@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { recordConsoleEvent } from "@/lib/customer-events/console";
 import { recordEvents } from "@/lib/customer-events/service";
-import { API, customer, eventWorld, type EventWorld } from "@/lib/customer-events/test-fixtures";
+import { API, batch, customer, eventWorld, parseRecordBody, type EventWorld } from "@/lib/test/customer-events";
 import type { ChangeAuthor } from "@/lib/customers/author";
 import { db } from "@/lib/db/client";
+import { makeApiKey, makeUser } from "@/lib/test/factories";
 import { addFeedItemSchema, timelineQuerySchema, type AddFeedItemInput } from "./schemas";
 import { addFeedItem } from "./service";
 import { listCustomerTimeline, type TimelineItem } from "./timeline";
@@ -33,12 +34,12 @@ const label = (i: TimelineItem) => {
 async function history(w: EventWorld) {
   await recordEvents(
     w.tenant.id,
-    [
+    batch([
       { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-01 09:00:00", attrValueList: [{ attrKey: "url", attrValue: "/a" }] },
       { customerId: w.alice.id, event: "order_paid", happenTime: "2026-03-02 10:00:00", attrValueList: [{ attrKey: "amount", attrValue: "5" }] },
       { customerId: w.alice.id, event: "page_view", happenTime: "2026-03-04 12:00:00", attrValueList: [{ attrKey: "url", attrValue: "/b" }] },
       { customerId: w.bob.id, event: "page_view", happenTime: "2026-03-03 09:00:00" },
-    ],
+    ]),
     API,
   );
   const at = async (item: Awaited<ReturnType<typeof addFeedItem>>, utc: string) => {
@@ -106,6 +107,46 @@ describe("the customer's merged timeline", () => {
   });
 });
 
+describe("the timeline's authors", () => {
+  it("names each item's author and a ticket's handler: users by id or login number, API keys by id or stored name, other staff by number", async () => {
+    const w = await eventWorld();
+    const user = await makeUser(w.tenant.id);
+    await db.user.update({ where: { id: user.id }, data: { name: "王芳" } });
+    const key = await makeApiKey(w.tenant.id);
+    const keyName = (await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).name;
+    // another tenant's staff with the same login number names no one here
+    const other = await eventWorld();
+    const stranger = await makeUser(other.tenant.id);
+    await db.user.update({ where: { id: stranger.id }, data: { name: "外人", loginNo: "9001" } });
+
+    const at = (min: number) => `2026-03-01 09:${String(min).padStart(2, "0")}:00`;
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(1) }]), { type: "apikey", id: key.id });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(2) }]), { type: "user", id: user.id });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(3) }]), { type: "apikey", id: 999_999 });
+    await recordEvents(w.tenant.id, batch([{ customerId: w.alice.id, event: "page_view", happenTime: at(4) }]), { type: "system", id: null });
+    const by = (loginNo: string | null, name: string): ChangeAuthor => ({ actor: { type: "system", id: null, name: null }, loginNo, name });
+    await addFeedItem(w.tenant.id, by(user.loginNo, "旧名字"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by user" }));
+    await addFeedItem(w.tenant.id, by("9001", "李雷"), w.alice.id, addFeedItemSchema.parse({ kind: "followUp", content: "by staff" }));
+    await addFeedItem(w.tenant.id, by("9001", "李雷"), w.alice.id, addFeedItemSchema.parse({ kind: "ticket", title: "工单", content: "x", handlerNo: user.loginNo }));
+    await db.alternation.create({
+      data: { tenantId: w.tenant.id, customerId: w.alice.id, field: "email", summary: "邮箱: a---->b", authorNo: null, authorName: keyName },
+    });
+
+    const { items } = await list(w);
+    const authorOf = (pred: (i: TimelineItem) => boolean) => items.find(pred)?.author;
+    const ev = (minute: number) => authorOf((i) => i.kind === "event" && i.at === new Date(`2026-03-01T01:0${minute}:00Z`).toISOString());
+    expect(ev(1)).toEqual({ kind: "apikey", name: keyName });
+    expect(ev(2)).toEqual({ kind: "user", name: "王芳", loginNo: user.loginNo });
+    expect(ev(3)).toEqual({ kind: "apikey", name: null });
+    expect(ev(4)).toBeNull();
+    expect(authorOf((i) => i.kind === "followUp" && i.content === "by user")).toEqual({ kind: "user", name: "王芳", loginNo: user.loginNo });
+    expect(authorOf((i) => i.kind === "followUp" && i.content === "by staff")).toEqual({ kind: "staff", name: "李雷", loginNo: "9001" });
+    expect(authorOf((i) => i.kind === "alternation")).toEqual({ kind: "apikey", name: keyName });
+    const ticket = items.find((i) => i.kind === "ticket");
+    expect(ticket).toMatchObject({ author: { kind: "staff", loginNo: "9001" }, handler: { kind: "user", name: "王芳", loginNo: user.loginNo } });
+  });
+});
+
 describe("recording an event by hand", () => {
   it("records for the page's customer at now by default, moving the stage and adding the rating", async () => {
     const w = await eventWorld();
@@ -115,6 +156,7 @@ describe("recording an event by hand", () => {
       w.alice.id,
       { event: "order_paid", attrValueList: [{ attrKey: "amount", attrValue: "12.5" }], customerId: w.bob.id },
       { type: "user", id: 1 },
+      parseRecordBody,
     );
     expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 10 });
     expect(await customer(w.bob.id)).toMatchObject({ score: 0 });
@@ -125,7 +167,7 @@ describe("recording an event by hand", () => {
 
   it("rejects what the API rejects: an unknown type, a value that is not a number", async () => {
     const w = await eventWorld();
-    const rec = (body: Record<string, unknown>) => recordConsoleEvent(w.tenant.id, w.alice.id, body, { type: "user", id: 1 });
+    const rec = (body: Record<string, unknown>) => recordConsoleEvent(w.tenant.id, w.alice.id, body, { type: "user", id: 1 }, parseRecordBody);
     await expect(rec({ event: "nope" })).rejects.toMatchObject({ kind: "not_found" });
     await expect(rec({ event: "order_paid", attrValueList: [{ attrKey: "amount", attrValue: "abc" }] })).rejects.toMatchObject({ kind: "invalid" });
     await expect(rec({ event: "order_paid", happenTime: "yesterday" })).rejects.toThrow(/happenTime/);

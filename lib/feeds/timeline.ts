@@ -5,6 +5,7 @@ import { parseTenantDate } from "@/lib/customer-events/time";
 import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { fail } from "@/lib/errors";
+import { resolveAuthors, type Author, type AuthorRef } from "./authors";
 import { findFeedRecords, type FeedRecord, type FeedTimeCondition, type FeedWhere } from "./repository";
 import { TIMELINE_KINDS, type FeedKind, type TimelineKind, type TimelineQuery } from "./schemas";
 import { toFeedItem, type FeedItem } from "./serializers";
@@ -27,7 +28,11 @@ export interface TimelineEvent extends Record<ContextField, string | null> {
   recordedBy: string | null;
 }
 
-export type TimelineItem = TimelineEvent | FeedItem;
+/**
+ * An item of the timeline: the event or history record, with who did it (`author`) and, for a
+ * ticket, who handles it (`handler`), named from the users and API keys of the tenant.
+ */
+export type TimelineItem = (TimelineEvent | FeedItem) & { author: Author | null; handler?: Author | null };
 
 export interface TimelinePage {
   items: TimelineItem[];
@@ -132,6 +137,23 @@ export function toTimelineEvent(e: StoredEvent): TimelineEvent {
   return out;
 }
 
+/** What an item stores about its author. */
+function authorRef(item: TimelineEvent | FeedItem): AuthorRef {
+  switch (item.kind) {
+    case "event":
+      return { recordedBy: item.recordedBy };
+    case "followUp":
+    case "alternation":
+      return { loginNo: item.authorNo, name: item.authorName };
+    default:
+      return { loginNo: item.createdByNo };
+  }
+}
+
+function splitAt<T>(list: T[], at: number): [T[], T[]] {
+  return [list.slice(0, at), list.slice(at)];
+}
+
 /** One page of the merged timeline. The kinds asked for are read in parallel, `limit` of each. */
 export async function listCustomerTimeline(tenantId: number, customerId: number, q: TimelineQuery, tx: DbOrTx = db): Promise<TimelinePage> {
   const live = await tx.customer.findFirst({ where: { tenantId, id: customerId, deletedAt: null }, select: { id: true } });
@@ -147,8 +169,16 @@ export async function listCustomerTimeline(tenantId: number, customerId: number,
     .flat()
     .sort((a, b) => b.at.getTime() - a.at.getTime() || RANK[b.kind] - RANK[a.kind] || b.id - a.id)
     .slice(0, q.limit);
+  const items = entries.map((e) => (e.kind === "event" ? toTimelineEvent(e.event) : toFeedItem(e.record)));
+  const tickets = items.filter((i) => i.kind === "ticket");
+  const [authors, handlers] = splitAt(
+    await resolveAuthors(tenantId, [...items.map(authorRef), ...tickets.map((i) => ({ loginNo: i.handlerNo }))], tx),
+    items.length,
+  );
   return {
-    items: entries.map((e) => (e.kind === "event" ? toTimelineEvent(e.event) : toFeedItem(e.record))),
+    items: items.map((item, i) =>
+      item.kind === "ticket" ? { ...item, author: authors[i], handler: handlers[tickets.indexOf(item)] } : { ...item, author: authors[i] },
+    ),
     nextCursor: entries.length === q.limit ? encodeCursor(entries[entries.length - 1]) : null,
   };
 }

@@ -26,17 +26,19 @@ describe("resolveCustomerRows", () => {
     const t = await makeTenant();
     const a = await customer(t.id, "王芳", ["13800000001"]);
     const b = await customer(t.id, "李雷", ["+8613900000002"]);
-    const c = await customer(t.id, "Hanmeimei");
-    const r = await resolveCustomerRows(t.id, [String(a.id), "+86 139-0000-0002", "Hanmeimei", "138-0000-0001"]);
+    const c = await customer(t.id, "Hanmeimei", ["+8613700000009"]);
+    const r = await resolveCustomerRows(t.id, [String(a.id), "+86 139-0000-0002", "Hanmeimei", "138-0000-0001", "137 0000 0009"]);
     expect(r.rows.map((x) => [x.row, x.status, x.by, x.customers.map((cu) => cu.id)])).toEqual([
       [1, "matched", "id", [a.id]],
       [2, "matched", "phone", [b.id]],
       [3, "matched", "name", [c.id]],
       [4, "matched", "phone", [a.id]],
+      // the console stores E.164; a national number pasted finds it
+      [5, "matched", "phone", [c.id]],
     ]);
     // a customer named twice is added once
     expect(r.customerIds).toEqual([a.id, b.id, c.id]);
-    expect(r.counts).toEqual({ matched: 4, unknown: 0, ambiguous: 0 });
+    expect(r.counts).toEqual({ matched: 5, unknown: 0, ambiguous: 0 });
   });
 
   it("reports rows that match nobody and rows that match several, and skips blank rows keeping positions", async () => {

@@ -1,6 +1,6 @@
-import { normalizePhone } from "@/lib/customers/identity";
+import { phoneForms } from "@/lib/customers/identity";
 import { fail } from "@/lib/errors";
-import { chunk } from "@/lib/customer-events/sql";
+import { chunk } from "@/lib/db/sql";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { IN_CHUNK } from "./repository";
 import { MAX_BATCH } from "./schemas";
@@ -10,7 +10,7 @@ import { MAX_BATCH } from "./schemas";
  * tenant's live customers, before anything is written: the console's batch-add preview.
  *
  * A row is read every way it can be — as an id when it is a whole number, as a phone when it looks
- * like one, and always as an exact name — and the customers it names are the union. One customer is
+ * like one (as written, or in the E.164 or national form the console or the API stored), and always as an exact name — and the customers it names are the union. One customer is
  * a match; none is `unknown`; several (a name two customers share, or a number that is one
  * customer's id and another's phone) is `ambiguous`, and the row is never guessed.
  */
@@ -55,13 +55,11 @@ export async function resolveCustomerRows(tenantId: number, rows: readonly strin
     throw fail("batch_too_large", `at most ${MAX_BATCH} rows per batch (got ${given.length})`, { path: "rows", params: { max: MAX_BATCH } });
   }
   const asId = (s: string) => (ID.test(s) && Number(s) <= MAX_CUSTOMER_ID && Number(s) > 0 ? Number(s) : undefined);
-  const asPhone = (s: string) => {
-    const p = normalizePhone(s);
-    return PHONE.test(p) ? p : undefined;
-  };
+  // the forms a phone may be stored in (as written, E.164, national); the first that is found wins
+  const asPhone = (s: string) => phoneForms(s).filter((p) => PHONE.test(p));
 
   const ids = [...new Set(given.map((r) => asId(r.input)).filter((n): n is number => n !== undefined))];
-  const phones = [...new Set(given.map((r) => asPhone(r.input)).filter((p): p is string => p !== undefined))];
+  const phones = [...new Set(given.flatMap((r) => asPhone(r.input)))];
   const names = [...new Set(given.map((r) => r.input))];
 
   const byId = new Map<number, CustomerRef>();
@@ -93,9 +91,9 @@ export async function resolveCustomerRows(tenantId: number, rows: readonly strin
   for (const { row, input } of given) {
     const hits = new Map<number, { customer: CustomerRef; by: MatchedBy }>();
     const id = asId(input);
-    const phone = asPhone(input);
+    const phone = asPhone(input).find((p) => byPhone.has(p));
     if (id !== undefined && byId.has(id)) hits.set(id, { customer: byId.get(id)!, by: "id" });
-    if (phone !== undefined && byPhone.has(phone)) {
+    if (phone !== undefined) {
       const c = byPhone.get(phone)!;
       if (!hits.has(c.id)) hits.set(c.id, { customer: c, by: "phone" });
     }

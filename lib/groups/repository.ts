@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/sqlite/client";
-import { chunk, currentProvider, instantLiteral, intLiteral, Params } from "@/lib/customer-events/sql";
+import { chunk, currentProvider, instantLiteral, intLiteral, Params } from "@/lib/db/sql";
 import { db, type DbOrTx } from "@/lib/db/client";
 import type { GroupListQuery, GroupNameFilter, JoinRange, MemberPageQuery } from "./schemas";
 

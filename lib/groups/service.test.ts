@@ -127,7 +127,7 @@ describe("memberships by id", () => {
     expect(Number(second.member.id)).toBe(Number(first.member.id));
     expect(second.member.joinedAt).toEqual(first.member.joinedAt);
     const stored = await db.groupMember.findFirstOrThrow({ where: { groupId: g.id } });
-    expect(first.member).toEqual({ id: stored.id, groupId: g.id, customerId: c, joinedAt: stored.joinedAt, updatedAt: stored.updatedAt });
+    expect({ ...first.member, id: Number(first.member.id) }).toEqual({ id: Number(stored.id), groupId: g.id, customerId: c, joinedAt: stored.joinedAt, updatedAt: stored.updatedAt });
     expect(Math.abs(stored.joinedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(await db.groupMember.count({ where: { groupId: g.id } })).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { DomainError, fail, summarize, type ErrorDetail, type ErrorKind, type Reason } from "@/lib/errors";
+import { DomainError, summarize, type ErrorDetail, type ErrorKind } from "@/lib/errors";
 
 /**
  * The one mapper from anything thrown to the domain's error (lib/errors.ts), and from an error kind
@@ -77,21 +77,3 @@ export function uniqueFields(meta: PrismaLikeError["meta"]): string[] {
   }
   return fields.filter((f) => f !== "tenantId");
 }
-
-// ─── Deprecated shims ─────────────────────────────────────────────────────────────────────────
-// lib/customer-events and lib/feeds still build errors through these; they make a DomainError with
-// a generic reason (or the reason a legacy code names). New code throws `fail(reason, …)` from
-// lib/errors.ts instead.
-
-const LEGACY_CODES: Record<string, Reason> = {
-  CustomerNotFound: "customer_not_found",
-  EventTypeNotFound: "event_type_not_found",
-};
-
-/** @deprecated throw `fail(reason, message, {path})` from "@/lib/errors" */
-export const invalid = (message: string, details?: ErrorDetail[], code?: string) =>
-  new DomainError((code && LEGACY_CODES[code]) || "invalid_input", message, { details });
-/** @deprecated throw `fail(reason, message)` from "@/lib/errors" */
-export const notFound = (message: string, code?: string) => fail((code && LEGACY_CODES[code]) || "not_found", message);
-/** @deprecated throw `fail(reason, message)` from "@/lib/errors" */
-export const conflict = (message: string) => fail("duplicate", message);

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/i18n/messages";
 import { REASONS } from "@/lib/errors";
@@ -22,6 +24,13 @@ function argumentsOf(message: string): string[] {
 describe("message files", () => {
   const en = flatten(MESSAGES.en as unknown as Tree);
   const zh = flatten(MESSAGES["zh-CN"] as unknown as Tree);
+
+  it("are all loaded: every file under messages/<locale> is a namespace of i18n/messages.ts", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const files = readdirSync(path.join(process.cwd(), "messages", locale)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+      expect(Object.keys(MESSAGES[locale]).sort()).toEqual(files.sort());
+    }
+  });
 
   it("have the same keys in both languages", () => {
     const onlyEn = [...en.keys()].filter((k) => !zh.has(k));

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/customer-events/sql";
+import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
 import { DEFAULT_MAX_ATTEMPTS, JOB_STATUS, LIVE_JOB_STATUSES, type JobKind } from "./constants";
 
 /**

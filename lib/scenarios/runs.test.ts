@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordEvent } from "@/lib/customer-events/service";
-import { API, eventWorld, paid, type EventWorld } from "@/lib/customer-events/test-fixtures";
+import { API, eventWorld, paid, type EventWorld } from "@/lib/test/customer-events";
 import { deleteCustomer } from "@/lib/customers/service";
 import { db } from "@/lib/db/client";
 import { JOB_KINDS, JOB_STATUS } from "@/lib/jobs/constants";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/customer-events/sql";
+import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
 import { cancelJobsByKey, enqueue } from "@/lib/jobs/repository";
 import { eventTriggerKey, RUN_STATUS, runJobKey, SCENARIO_STATUS, TRIGGER_KIND, UNFINISHED_RUN_STATUSES } from "./constants";

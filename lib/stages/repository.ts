@@ -38,3 +38,16 @@ export async function stageUsage(tenantId: number, id: number, tx: DbOrTx = db) 
   const customers = await tx.customer.count({ where: { tenantId, stageId: id, deletedAt: null } });
   return { eventTypes, customers };
 }
+
+/**
+ * How many event types (archived ones too) and customers (not deleted) use each of the tenant's
+ * stages: one grouped count per table, whatever the number of stages. A stage nothing uses is absent.
+ */
+export async function stageUsageCounts(tenantId: number, tx: DbOrTx = db) {
+  const eventTypes = await tx.eventType.groupBy({ by: ["stageId"], where: { tenantId, stageId: { not: null } }, _count: { _all: true } });
+  const customers = await tx.customer.groupBy({ by: ["stageId"], where: { tenantId, deletedAt: null, stageId: { not: null } }, _count: { _all: true } });
+  return {
+    eventTypes: new Map(eventTypes.map((r) => [r.stageId as number, r._count._all])),
+    customers: new Map(customers.map((r) => [r.stageId as number, r._count._all])),
+  };
+}

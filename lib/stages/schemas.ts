@@ -36,6 +36,13 @@ export const stageSchema = z.object({
 });
 export type Stage = z.infer<typeof stageSchema>;
 
+/** The console's stage list: each stage with what still uses it (a used stage cannot be deleted). */
+export const stageWithUsageSchema = stageSchema.extend({
+  eventTypeCount: z.number().int().describe("Event types moving customers to this stage (archived ones included)"),
+  customerCount: z.number().int().describe("Customers at this stage"),
+});
+export type StageWithUsage = z.infer<typeof stageWithUsageSchema>;
+
 export const stageIdParamsSchema = z.object({
   id: z.coerce.number({ error: "must be a stage id" }).int("must be a stage id").positive("must be a stage id"),
 });

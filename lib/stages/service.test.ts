@@ -3,7 +3,7 @@ import { actorOfUser, SYSTEM_ACTOR } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { DEFAULT_STAGES } from "@/lib/tenants/defaults";
 import { makeTenant } from "@/lib/test/factories";
-import { createStage, deleteStage, getStage, listStages, requireStageOfTenant, updateStage } from "./service";
+import { createStage, deleteStage, getStage, listStages, listStagesWithUsage, requireStageOfTenant, updateStage } from "./service";
 
 const actor = SYSTEM_ACTOR;
 
@@ -43,6 +43,30 @@ describe("stages", () => {
     await deleteStage(t.id, third.id, actor);
     expect((await listStages(t.id)).map((s) => s.id)).not.toContain(third.id);
     await expect(getStage(t.id, third.id)).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("lists each stage with how many event types and live customers use it", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const [first, second, third] = await listStages(t.id);
+    await db.eventType.create({ data: { tenantId: t.id, eventKey: "a", name: "A", stageId: first.id } });
+    await db.eventType.create({ data: { tenantId: t.id, eventKey: "b", name: "B", stageId: first.id, archivedAt: new Date() } });
+    await db.eventType.create({ data: { tenantId: t.id, eventKey: "c", name: "C" } });
+    await db.customer.create({ data: { tenantId: t.id, name: "张三", stageId: second.id } });
+    await db.customer.create({ data: { tenantId: t.id, name: "李四", stageId: second.id } });
+    await db.customer.create({ data: { tenantId: t.id, name: "王五", stageId: second.id, deletedAt: new Date() } });
+    await db.customer.create({ data: { tenantId: t.id, name: "赵六", stageId: first.id } });
+    // another tenant's use of its own stages counts for nothing here
+    const [foreign] = await listStages(other.id);
+    await db.customer.create({ data: { tenantId: other.id, name: "外人", stageId: foreign.id } });
+
+    const listed = await listStagesWithUsage(t.id);
+    expect(listed.map((s) => s.id)).toEqual((await listStages(t.id)).map((s) => s.id));
+    const byId = new Map(listed.map((s) => [s.id, s]));
+    expect(byId.get(first.id)).toMatchObject({ name: first.name, eventTypeCount: 2, customerCount: 1 });
+    expect(byId.get(second.id)).toMatchObject({ eventTypeCount: 0, customerCount: 2 });
+    expect(byId.get(third.id)).toMatchObject({ eventTypeCount: 0, customerCount: 0 });
+    expect((await listStagesWithUsage(other.id)).find((s) => s.id === foreign.id)).toMatchObject({ customerCount: 1, eventTypeCount: 0 });
   });
 
   it("writes an audit row with the actor for each change", async () => {

@@ -9,14 +9,32 @@ import {
   insertStage,
   nextStageSort,
   stageUsage,
+  stageUsageCounts,
   updateStageRow,
 } from "./repository";
-import { createStageSchema, updateStageSchema, type CreateStageInput, type Stage, type UpdateStageInput } from "./schemas";
+import {
+  createStageSchema,
+  updateStageSchema,
+  type CreateStageInput,
+  type Stage,
+  type StageWithUsage,
+  type UpdateStageInput,
+} from "./schemas";
 import { serializeStage } from "./serializers";
 
 /** The tenant's lifecycle stages, by `sort` then id. */
 export async function listStages(tenantId: number, tx: DbOrTx = db): Promise<Stage[]> {
   return (await findStages(tenantId, tx)).map(serializeStage);
+}
+
+/** The console's list: the stages with how many event types and customers use each (three queries in all). */
+export async function listStagesWithUsage(tenantId: number): Promise<StageWithUsage[]> {
+  const [rows, usage] = await Promise.all([findStages(tenantId), stageUsageCounts(tenantId)]);
+  return rows.map((row) => ({
+    ...serializeStage(row),
+    eventTypeCount: usage.eventTypes.get(row.id) ?? 0,
+    customerCount: usage.customers.get(row.id) ?? 0,
+  }));
 }
 
 export async function getStage(tenantId: number, id: number): Promise<Stage> {

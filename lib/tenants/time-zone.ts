@@ -8,7 +8,7 @@ const cache = new Map<number, { zone: string; until: number }>();
 /**
  * The tenant's time zone (an IANA name such as Asia/Shanghai), in which the dialects read and write
  * wall-clock times. Cached for a minute per tenant; an unknown tenant is tenant_not_found.
- * The one helper for every domain (lib/customer-events/service.ts still has its own copy to drop).
+ * The one helper for every domain.
  */
 export async function tenantTimeZone(tenantId: number, tx: DbOrTx = db): Promise<string> {
   const hit = cache.get(tenantId);

@@ -25,6 +25,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
+  loginNo: createUserSchema.shape.loginNo.optional(),
   role: roleSchema.optional(),
   departmentId: z.number().int().positive().nullable().optional(),
   password: passwordSchema.optional(),

@@ -1,4 +1,5 @@
 import bcrypt from "bcryptjs";
+import { writeAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { fail } from "@/lib/errors";
 import { createUserSchema, updateUserSchema, type CreateUserInput } from "./schemas";
@@ -50,6 +51,7 @@ export async function updateUser(
   id: number,
   input: z.input<typeof updateUserSchema>,
   actingUserId: number,
+  actor?: Actor,
 ) {
   const data = updateUserSchema.parse(input);
   const user = await db.user.findFirst({ where: { id, tenantId }, select: { id: true, role: true } });
@@ -58,16 +60,27 @@ export async function updateUser(
     throw fail("self_demotion", "you cannot demote or disable yourself");
   }
   if (data.departmentId != null) await requireDepartment(tenantId, data.departmentId);
-  return db.user.update({
-    where: { id },
-    data: {
-      name: data.name,
-      role: data.role,
-      departmentId: data.departmentId,
-      passwordHash: data.password ? await bcrypt.hash(data.password, BCRYPT_COST) : undefined,
-      disabledAt: data.disabled === undefined ? undefined : data.disabled ? new Date() : null,
-    },
-    select: userSelect,
+  if (data.loginNo !== undefined && (await db.user.findFirst({ where: { tenantId, loginNo: data.loginNo, id: { not: id } }, select: { id: true } }))) {
+    throw fail("login_no_taken", `login number ${data.loginNo} is already taken`, { path: "loginNo", params: { loginNo: data.loginNo } });
+  }
+  const passwordHash = data.password ? await bcrypt.hash(data.password, BCRYPT_COST) : undefined;
+  return db.$transaction(async (tx) => {
+    // the fields changed, never the password itself
+    const fields = Object.entries(data).filter(([, v]) => v !== undefined).map(([k]) => k);
+    const action = data.password ? "user.password_reset" : data.disabled !== undefined ? (data.disabled ? "user.deactivate" : "user.reactivate") : "user.update";
+    if (actor) await writeAudit(tx, tenantId, actor, { action, entity: "User", entityId: id, details: { fields } });
+    return tx.user.update({
+      where: { id },
+      data: {
+        name: data.name,
+        loginNo: data.loginNo,
+        role: data.role,
+        departmentId: data.departmentId,
+        passwordHash,
+        disabledAt: data.disabled === undefined ? undefined : data.disabled ? new Date() : null,
+      },
+      select: userSelect,
+    });
   });
 }
 

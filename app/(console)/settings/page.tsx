@@ -1,4 +1,4 @@
-import { Building2, ChevronRight, ClipboardList, KeyRound, Layers, ListChecks, ListTree, Lock, SlidersHorizontal, UserCog, type LucideIcon } from "lucide-react";
+import { Building2, ChevronRight, History, ClipboardList, KeyRound, Layers, ListChecks, ListTree, Lock, SlidersHorizontal, UserCog, type LucideIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Section = "stages" | "categories" | "customFields" | "options" | "departments" | "tasks" | "users" | "apiKeys";
+type Section = "stages" | "categories" | "customFields" | "options" | "departments" | "tasks" | "users" | "apiKeys" | "audit";
 
 const SECTIONS: { href: string; key: Section; icon: LucideIcon; adminOnly?: boolean }[] = [
   { href: "/settings/stages", key: "stages", icon: Layers },
@@ -23,6 +23,7 @@ const SECTIONS: { href: string; key: Section; icon: LucideIcon; adminOnly?: bool
   { href: "/settings/tasks", key: "tasks", icon: ClipboardList },
   { href: "/settings/users", key: "users", icon: UserCog, adminOnly: true },
   { href: "/settings/api-keys", key: "apiKeys", icon: KeyRound, adminOnly: true },
+  { href: "/settings/audit", key: "audit", icon: History, adminOnly: true },
 ];
 
 export default async function SettingsPage() {

@@ -1,6 +1,7 @@
 import { authorOfUser } from "@/lib/customers/author";
 import { createCustomerFromForm, listCustomersForConsole } from "@/lib/customers/profiles";
-import { customerFormSchema, customerListQuerySchema } from "@/lib/customers/schemas";
+import { consoleCustomerFormSchema } from "@/lib/customers/phone";
+import { customerListQuerySchema } from "@/lib/customers/schemas";
 import { withSession } from "@/lib/http/with-session";
 
 /** GET: a page of customers `{items: CustomerRow[], page, pageSize, total, totalPages}`. */
@@ -9,6 +10,6 @@ export const GET = withSession({ permission: "read", query: customerListQuerySch
 );
 
 /** POST: create; answers the CustomerProfile (201). */
-export const POST = withSession({ permission: "write", body: customerFormSchema, status: 201 }, ({ tenantId, user, body }) =>
+export const POST = withSession({ permission: "write", body: consoleCustomerFormSchema, status: 201 }, ({ tenantId, user, body }) =>
   createCustomerFromForm(tenantId, authorOfUser(user), body),
 );

@@ -1,125 +1,80 @@
 "use client";
 
-import type { ColumnDef, SortingState } from "@tanstack/react-table";
+import type { SortingState } from "@tanstack/react-table";
 import { SearchX, UsersRound } from "lucide-react";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
-import { Badge } from "@/components/ui/badge";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/lib/format";
+import type { CustomFieldDefinition } from "@/lib/custom-fields/schemas";
 import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "@/lib/customers/schemas";
-import type { CustomerRow } from "@/lib/customers/serializers";
+import { BulkBar } from "./bulk-bar";
+import { ColumnChooser, useVisibleColumns } from "./column-chooser";
+import { useCustomerColumns, type Selection } from "./columns";
 import { CustomerFilters } from "./customer-filters";
+import { ExportButton } from "./export-button";
+import { ImportDialog } from "./import-dialog";
 import type { CustomerRefs } from "./refs";
 import { useCustomerListQuery, useCustomers, type CustomerPage } from "./use-customer-list";
 import { activeFilterCount, DEFAULT_SORT } from "./url-state";
-
-const none = <span className="text-muted-foreground">—</span>;
-const MAX_LABELS = 3;
-
-function columns(timeZone: string): ColumnDef<CustomerRow>[] {
-  return [
-    {
-      id: "name",
-      // react-table offers sorting only on columns with an accessor; the server does the sorting
-      accessorFn: (c) => c.name,
-      header: "Name",
-      enableSorting: true,
-      cell: ({ row: { original: c } }) => (
-        <div className="grid min-w-0">
-          <Link href={`/customers/${c.id}`} className="truncate font-medium hover:underline" onClick={(e) => e.stopPropagation()}>
-            {c.name}
-          </Link>
-          {(c.companyName || c.email) && <span className="truncate text-xs text-muted-foreground">{c.companyName ?? c.email}</span>}
-        </div>
-      ),
-    },
-    {
-      id: "phones",
-      header: "Phones",
-      cell: ({ row: { original: c } }) =>
-        c.phones.length === 0 ? (
-          none
-        ) : (
-          <div className="grid font-mono text-xs">
-            {c.phones.slice(0, 2).map((p) => (
-              <span key={p.id}>{p.number}</span>
-            ))}
-            {c.phones.length > 2 && <span className="text-muted-foreground">+{c.phones.length - 2} more</span>}
-          </div>
-        ),
-    },
-    { id: "stage", header: "Stage", cell: ({ row: { original: c } }) => (c.stage ? <Badge variant="secondary">{c.stage.name}</Badge> : none) },
-    {
-      id: "score",
-      accessorFn: (c) => c.score,
-      header: "Score",
-      enableSorting: true,
-      meta: { className: "text-right w-20" },
-      cell: ({ row: { original: c } }) => <span className="tabular-nums">{c.score}</span>,
-    },
-    {
-      id: "owner",
-      header: "Owner",
-      cell: ({ row: { original: c } }) =>
-        c.owner ? (
-          <span className="whitespace-nowrap">
-            {c.owner.name} <span className="font-mono text-xs text-muted-foreground">{c.owner.loginNo}</span>
-          </span>
-        ) : (
-          none
-        ),
-    },
-    { id: "type", header: "Type", cell: ({ row: { original: c } }) => c.type?.name ?? none },
-    {
-      id: "labels",
-      header: "Labels",
-      cell: ({ row: { original: c } }) =>
-        c.labels.length === 0 ? (
-          none
-        ) : (
-          <div className="flex flex-wrap gap-1">
-            {c.labels.slice(0, MAX_LABELS).map((l) => (
-              <Badge key={l.id} variant="outline">
-                {l.name}
-              </Badge>
-            ))}
-            {c.labels.length > MAX_LABELS && <Badge variant="muted">+{c.labels.length - MAX_LABELS}</Badge>}
-          </div>
-        ),
-    },
-    {
-      id: "updatedAt",
-      accessorFn: (c) => c.updatedAt,
-      header: "Updated",
-      enableSorting: true,
-      meta: { className: "w-36" },
-      cell: ({ row: { original: c } }) => (
-        <span className="whitespace-nowrap text-muted-foreground tabular-nums">{formatDateTime(c.updatedAt, timeZone)}</span>
-      ),
-    },
-  ];
-}
 
 const isSort = (id: string): id is CustomerSort => (CUSTOMER_SORTS as readonly string[]).includes(id);
 
 interface CustomersTableProps {
   initial: { query: CustomerListQuery; data: CustomerPage };
   refs: CustomerRefs;
-  timeZone: string;
-  /** a viewer is not invited to add customers */
+  customFields: CustomFieldDefinition[];
+  /** a viewer is not invited to add, select or import customers */
   canWrite: boolean;
 }
 
+/** The selected customers' ids; kept across pages, cleared by a filter change or after an action. */
+function useSelection(): Selection & { clear: () => void } {
+  const [ids, setIds] = useState<Set<number>>(new Set());
+  const toggle = useCallback((id: number, on: boolean) => {
+    setIds((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const setPage = useCallback((page: number[], on: boolean) => {
+    setIds((prev) => {
+      const next = new Set(prev);
+      for (const id of page) if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const clear = useCallback(() => setIds(new Set()), []);
+  return useMemo(() => ({ ids, toggle, setPage, clear }), [ids, toggle, setPage, clear]);
+}
+
 /** The customers list: filters over a server-paged, server-sorted table, all of it in the URL. */
-export function CustomersTable({ initial, refs, timeZone, canWrite }: CustomersTableProps) {
+export function CustomersTable({ initial, refs, customFields, canWrite }: CustomersTableProps) {
+  const t = useTranslations("customers.list");
   const router = useRouter();
-  const { query, setQuery } = useCustomerListQuery();
+  const { errorText } = useErrorText();
+  const { query, setQuery: setListQuery } = useCustomerListQuery();
   const customers = useCustomers(query, initial);
-  const cols = useMemo(() => columns(timeZone), [timeZone]);
+  const selection = useSelection();
+  const { visible, toggle } = useVisibleColumns();
+  const data = customers.data;
+  const cols = useCustomerColumns(data?.items ?? [], visible, canWrite ? selection : null);
+
+  const { clear } = selection;
+  // a different view is a different set of customers: the selection does not carry over
+  const setQuery: typeof setListQuery = useCallback(
+    (changes, opts) => {
+      if (!(Object.keys(changes).length === 1 && "page" in changes)) clear();
+      setListQuery(changes, opts);
+    },
+    [setListQuery, clear],
+  );
 
   // the default order (newest first) shows no arrow; any other sort shows on its column
   const sorting: SortingState =
@@ -130,53 +85,69 @@ export function CustomersTable({ initial, refs, timeZone, canWrite }: CustomersT
   };
 
   const filtered = activeFilterCount(query) > 0;
-  const data = customers.data;
+  const pages = data ? Math.max(1, data.totalPages) : 1;
+  // `?page=999` of a 12-page list: say so and offer the last page, instead of "24,951–300 of 300"
+  const pastEnd = data !== undefined && data.total > 0 && query.page > pages;
+
+  let empty: ReactNode;
+  if (pastEnd) {
+    empty = (
+      <EmptyState
+        title={t("pastEnd", { page: query.page, pages })}
+        action={
+          <Button variant="outline" size="sm" onClick={() => setQuery({ page: pages }, { resetPage: false })}>
+            {t("lastPage")}
+          </Button>
+        }
+        className="border-0 py-6"
+      />
+    );
+  } else if (filtered) {
+    empty = <EmptyState icon={SearchX} title={t("noMatch")} description={t("noMatchHint")} className="border-0 py-6" />;
+  } else {
+    empty = <EmptyState icon={UsersRound} title={t("noneYet")} description={canWrite ? t("noneYetWriter") : t("noneYetReader")} className="border-0 py-6" />;
+  }
 
   return (
     <>
-      <CustomerFilters query={query} refs={refs} onChange={setQuery} />
+      <CustomerFilters
+        query={query}
+        refs={refs}
+        onChange={setQuery}
+        actions={
+          <>
+            <ExportButton query={query} />
+            {canWrite && <ImportDialog customFields={customFields} />}
+            <ColumnChooser visible={visible} onToggle={toggle} />
+          </>
+        }
+      />
+      {canWrite && selection.ids.size > 0 && <BulkBar ids={[...selection.ids]} owners={refs.owners} onDone={clear} />}
       {customers.isError && !data ? (
-        <EmptyState title="Could not load customers" description={customers.error.message} />
+        <EmptyState title={t("loadFailed")} description={errorText(customers.error)} />
       ) : (
         <DataTable
           columns={cols}
-          data={data?.items ?? []}
+          data={pastEnd ? [] : (data?.items ?? [])}
           getRowId={(c) => String(c.id)}
           isLoading={customers.isPending}
           isFetching={customers.isFetching}
           sorting={sorting}
           onSortingChange={onSortingChange}
           onRowClick={(c) => router.push(`/customers/${c.id}`)}
-          empty={
-            data && data.total > 0 ? (
-              <EmptyState
-                title="This page is past the end of the list"
-                action={
-                  <Button variant="outline" size="sm" onClick={() => setQuery({ page: 1 }, { resetPage: false })}>
-                    Go to the first page
-                  </Button>
+          empty={empty}
+          pagination={
+            pastEnd
+              ? undefined
+              : {
+                  page: query.page,
+                  pageSize: query.pageSize,
+                  total: data?.total ?? 0,
+                  onPageChange: (page) => setQuery({ page }, { resetPage: false }),
+                  onPageSizeChange: (pageSize) => setQuery({ pageSize }),
+                  pageSizeOptions: [10, 25, 50, 100],
                 }
-                className="border-0 py-6"
-              />
-            ) : filtered ? (
-              <EmptyState icon={SearchX} title="No customer matches" description="Try another search, or clear the filters." className="border-0 py-6" />
-            ) : (
-              <EmptyState
-                icon={UsersRound}
-                title="No customers yet"
-                description={canWrite ? "They arrive through the API, or add one with “New customer”." : "They arrive through the API."}
-                className="border-0 py-6"
-              />
-            )
           }
-          pagination={{
-            page: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            onPageChange: (page) => setQuery({ page }, { resetPage: false }),
-            onPageSizeChange: (pageSize) => setQuery({ pageSize }),
-            pageSizeOptions: [10, 25, 50, 100],
-          }}
         />
       )}
     </>

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { Suspense } from "react";
-import { ActorDirectory, type ActorRefs } from "@/components/timeline/actor";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { CustomerProfile } from "@/lib/customers/serializers";
+import type { Author } from "@/lib/feeds/authors";
 import { AddHistoryDialog, HISTORY_KINDS } from "./add-history-dialog";
 import { EditCustomerSheet, type AssignmentRefs } from "./edit-customer-sheet";
 import { ProfileCard } from "./profile-card";
@@ -18,21 +18,20 @@ interface CustomerViewProps {
   initial: CustomerProfile;
   /** present when the user may write */
   assignment?: AssignmentRefs;
-  /** staff and API keys, to name who did what */
-  actors: ActorRefs;
+  /** who created the customer, named by the server */
+  createdBy: Author | null;
 }
 
-export function CustomerView({ initial, assignment, actors }: CustomerViewProps) {
+export function CustomerView({ initial, assignment, createdBy }: CustomerViewProps) {
   const t = useTranslations("customer");
   const tt = useTranslations("timeline");
   const canWrite = assignment !== undefined;
   const customer = useCustomer(initial.id, initial).data ?? initial;
   const eventTypes = useEventTypes().data ?? [];
   return (
-    <ActorDirectory refs={actors}>
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,24rem)_1fr]">
       <div>
-        <ProfileCard customer={customer} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
+        <ProfileCard customer={customer} createdBy={createdBy} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
       </div>
       <Card>
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
@@ -53,6 +52,5 @@ export function CustomerView({ initial, assignment, actors }: CustomerViewProps)
         </CardContent>
       </Card>
     </div>
-    </ActorDirectory>
   );
 }

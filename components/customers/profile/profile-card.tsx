@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
 import type { CustomerProfile } from "@/lib/customers/serializers";
+import type { Author } from "@/lib/feeds/authors";
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -22,7 +23,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** The customer's profile at a glance: contact, classification, ownership, stage and score, custom fields. */
-export function ProfileCard({ customer, actions }: { customer: CustomerProfile; actions?: ReactNode }) {
+export function ProfileCard({ customer, createdBy, actions }: { customer: CustomerProfile; createdBy: Author | null; actions?: ReactNode }) {
   const t = useTranslations("customer.profile");
   const dates = useDates();
   return (
@@ -116,8 +117,8 @@ export function ProfileCard({ customer, actions }: { customer: CustomerProfile; 
         )}
         <Separator />
         <p className="text-xs text-muted-foreground">
-          {customer.createdByNo
-            ? t.rich("createdBy", { date: dates.dateTime(customer.createdAt), actor: () => <Actor who={{ loginNo: customer.createdByNo }} /> })
+          {createdBy
+            ? t.rich("createdBy", { date: dates.dateTime(customer.createdAt), actor: () => <Actor author={createdBy} /> })
             : t("created", { date: dates.dateTime(customer.createdAt) })}
           {" · "}
           {t("updated", { date: dates.dateTime(customer.updatedAt) })}

@@ -13,7 +13,7 @@ import { applyServerErrors, Form, FormControl, FormDescription, FormField, FormI
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
-import { createCustomerEventBody } from "@/lib/customer-events/schemas";
+import { createCustomerEventBody } from "@/lib/openapi/events/customer-events";
 import type { EventAttribute, EventType } from "@/lib/event-types/schemas";
 import { useRecordEvent, type ConsoleEventInput } from "./use-customer";
 

@@ -1,7 +1,7 @@
 import type { CustomerFilter } from "@/lib/customers/list";
 import { findOptionByNameOrValue, notAValidOption } from "@/lib/options/service";
 import type { OptionList } from "@/lib/options/schemas";
-import { findTask, findTaskByName } from "@/lib/tasks/repository";
+import { findTask, findTaskByName } from "@/lib/tasks/service";
 import { fail } from "@/lib/errors";
 
 /**

@@ -1,56 +1,16 @@
-import { ATTRIBUTE_TYPES } from "@/lib/event-types/attribute-types";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { batchCreateBody, createCustomerEventBody, queryCustomerEventsBody } from "@/lib/customer-events/schemas";
 import { AUTHENTICATED_ERRORS, errorResponses, jsonResponse } from "../responses";
 import { securityOf } from "../security";
+import { batchCreateBody, createCustomerEventBody, queryCustomerEventsBody, wireBatchItemSchema, wireCustomerEventSchema } from "./customer-events";
 import { eventsErrorSchema, eventsSuccessSchema } from "./wire";
 
 /**
  * The customer-event routes of the events dialect (seed 000, second half) in the OpenAPI document.
- * Request bodies are the schemas the routes validate with (lib/customer-events/schemas.ts).
+ * Request bodies are the schemas the routes validate with (./customer-events.ts).
  * Registered from registerEventsSpec (lib/openapi/events/spec.ts).
  */
 const TAG = "events";
-const nullable = z.string().nullable();
-
-const wireAttributeSchema = z.object({
-  attrKey: z.string(),
-  attrValue: z.string().describe("as recorded"),
-  type: z.enum(ATTRIBUTE_TYPES),
-});
-
-export const wireCustomerEventSchema = z
-  .object({
-    event: z.string().describe("事件Key"),
-    eventName: z.string(),
-    eventValue: nullable,
-    happenTime: z.string().describe("yyyy-MM-dd HH:mm:ss, tenant's time zone"),
-    time: z.string().describe("the day of happenTime, yyyy-MM-dd"),
-    source: nullable,
-    source1: nullable,
-    source2: nullable,
-    source3: nullable,
-    source4: nullable,
-    source5: nullable,
-    source6: nullable,
-    source7: nullable,
-    source8: nullable,
-    province: nullable,
-    city: nullable,
-    district: nullable,
-    latitude: nullable,
-    longitude: nullable,
-    attrValueList: z.array(wireAttributeSchema),
-  })
-  .meta({ id: "CustomerEvent" });
-
-const wireBatchItemSchema = z.object({
-  index: z.number().int().describe("position in `events`"),
-  ok: z.boolean().describe("true also when the eventId was recorded before (nothing written)"),
-  error: z.string().optional().describe("why this event was not recorded, naming the field or attribute"),
-});
-
 const jsonBody = (schema: z.ZodType, example: unknown) => ({ required: true, content: { "application/json": { schema, example } } });
 
 const CREATE_EXAMPLE = {

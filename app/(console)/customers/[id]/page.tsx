@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { CustomerView } from "@/components/customers/profile/customer-view";
 import { CustomerGroupsCard } from "@/components/groups/customer-groups-card";
 import { PageHeader } from "@/components/shell/page-header";
-import { listApiKeys } from "@/lib/access/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getCustomerProfile } from "@/lib/customers/profiles";
 import { listDepartments } from "@/lib/departments/service";
+import { resolveAuthors } from "@/lib/feeds/authors";
 import { DomainError } from "@/lib/http/errors";
 import { listTasks } from "@/lib/tasks/service";
 import { listUsers } from "@/lib/users/service";
@@ -32,22 +32,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   // first paint from the server; react-query refreshes it after every write on the page
-  const [customer, staff, keys, t, tn] = await Promise.all([
-    profileOrNotFound(user.tenantId, id),
-    listUsers(user.tenantId),
-    listApiKeys(user.tenantId),
-    getTranslations("customer"),
-    getTranslations("shell.nav"),
-  ]);
-  // who did what on the timeline: staff by id and login number, API keys by id (names only)
-  const actors = {
-    staff: staff.map((u) => ({ id: u.id, name: u.name, loginNo: u.loginNo })),
-    apiKeys: keys.map((k) => ({ id: k.id, name: k.name })),
-  };
+  const [customer, t, tn] = await Promise.all([profileOrNotFound(user.tenantId, id), getTranslations("customer"), getTranslations("shell.nav")]);
+  // the timeline names its own authors; the profile names who created the customer
+  const [createdBy] = await resolveAuthors(user.tenantId, [{ loginNo: customer.createdByNo }]);
   // the edit sheet's choices of owner, department and task (writers only)
   const assignment = can(user.role, "write")
-    ? await Promise.all([listDepartments(user.tenantId), listTasks(user.tenantId)]).then(
-        ([departments, tasks]) => ({
+    ? await Promise.all([listUsers(user.tenantId), listDepartments(user.tenantId), listTasks(user.tenantId)]).then(
+        ([staff, departments, tasks]) => ({
           owners: staff
             .filter((u) => !u.disabledAt)
             .map((u) => ({ id: u.id, name: u.name, loginNo: u.loginNo, departmentId: u.departmentId })),
@@ -63,7 +54,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.name}
         description={customer.companyName ?? t("descriptionFallback")}
       />
-      <CustomerView initial={customer} assignment={assignment} actors={actors} />
+      <CustomerView initial={customer} assignment={assignment} createdBy={createdBy} />
       <CustomerGroupsCard customerId={customer.id} canWrite={can(user.role, "write")} />
     </>
   );

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listStages } from "@/lib/stages/service";
+import { listStagesWithUsage } from "@/lib/stages/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stages");
@@ -18,7 +18,7 @@ export default async function StagesPage() {
   const user = await requireUser();
   const canWrite = can(user.role, "write");
   // first paint from the server; react-query takes over for refreshes after writes
-  const items = await listStages(user.tenantId);
+  const items = await listStagesWithUsage(user.tenantId);
   const [t, ts] = await Promise.all([getTranslations("stages"), getTranslations("shell.nav")]);
   return (
     <>

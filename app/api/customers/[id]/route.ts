@@ -1,6 +1,7 @@
 import { authorOfUser } from "@/lib/customers/author";
 import { getCustomerProfile, updateCustomerFromForm } from "@/lib/customers/profiles";
-import { customerIdParamsSchema, customerPatchSchema } from "@/lib/customers/schemas";
+import { consoleCustomerPatchSchema } from "@/lib/customers/phone";
+import { customerIdParamsSchema } from "@/lib/customers/schemas";
 import { deleteCustomer } from "@/lib/customers/service";
 import { withSession } from "@/lib/http/with-session";
 
@@ -10,7 +11,7 @@ const params = customerIdParamsSchema;
 export const GET = withSession({ permission: "read", params }, ({ tenantId, params }) => getCustomerProfile(tenantId, params.id));
 
 /** PATCH: any subset of the form's fields; every change is recorded in the change feed. */
-export const PATCH = withSession({ permission: "write", params, body: customerPatchSchema }, ({ tenantId, user, params, body }) =>
+export const PATCH = withSession({ permission: "write", params, body: consoleCustomerPatchSchema }, ({ tenantId, user, params, body }) =>
   updateCustomerFromForm(tenantId, authorOfUser(user), params.id, body),
 );
 

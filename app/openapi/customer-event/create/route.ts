@@ -1,7 +1,7 @@
 import { expectingEvents } from "@/lib/customer-events/group-commit";
-import { createCustomerEventBody } from "@/lib/customer-events/schemas";
 import { recordEvent } from "@/lib/customer-events/service";
 import { methodsOf, withApiKey } from "@/lib/http/with-api-key";
+import { createCustomerEventBody } from "@/lib/openapi/events/customer-events";
 import { eventsDialect } from "@/lib/openapi/events/envelope";
 
 /**

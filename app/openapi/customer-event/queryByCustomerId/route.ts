@@ -1,6 +1,6 @@
-import { queryCustomerEventsBody } from "@/lib/customer-events/schemas";
 import { queryCustomerEvents } from "@/lib/customer-events/service";
 import { methodsOf, withApiKey } from "@/lib/http/with-api-key";
+import { queryCustomerEventsBody, toWireEvent } from "@/lib/openapi/events/customer-events";
 import { eventsDialect } from "@/lib/openapi/events/envelope";
 
 /** Seed 000 查询目标客户的发生的事件列表: `data` stays the seed's array; paging info goes in headers. */
@@ -12,7 +12,7 @@ const post = withApiKey(
     headers.set("x-total-count", String(page.total));
     headers.set("x-page-num", String(page.pageNum));
     headers.set("x-page-size", String(page.pageSize));
-    return page.items;
+    return page.items.map((e) => toWireEvent(e, principal.tenantTimeZone));
   },
 );
 

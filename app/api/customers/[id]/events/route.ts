@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordConsoleEvent } from "@/lib/customer-events/console";
 import { customerIdParamsSchema } from "@/lib/customers/schemas";
 import { withSession } from "@/lib/http/with-session";
+import { createCustomerEventBody } from "@/lib/openapi/events/customer-events";
 
 /**
  * POST a customer-event/create body without the customer reference (the path names the customer;
@@ -10,5 +11,6 @@ import { withSession } from "@/lib/http/with-session";
  */
 export const POST = withSession(
   { permission: "write", params: customerIdParamsSchema, body: z.record(z.string(), z.unknown()), status: 201 },
-  ({ tenantId, user, params, body }) => recordConsoleEvent(tenantId, params.id, body, { type: "user", id: user.id }),
+  ({ tenantId, user, params, body }) =>
+    recordConsoleEvent(tenantId, params.id, body, { type: "user", id: user.id }, (b) => createCustomerEventBody.parse(b)),
 );

@@ -3,7 +3,7 @@ import { POST as batchCreate } from "@/app/openapi/customer-event/batchCreate/ro
 import { POST as create } from "@/app/openapi/customer-event/create/route";
 import { POST as queryByCustomerId } from "@/app/openapi/customer-event/queryByCustomerId/route";
 import { db } from "@/lib/db/client";
-import { eventWorld, post, tokenFor } from "./test-fixtures";
+import { eventWorld, post, tokenFor } from "@/lib/test/customer-events";
 
 /** The events dialect as an integrator sees it: real Requests through the route handlers. */
 async function call(route: (req: Request) => Promise<Response>, path: string, token: string | null, body: unknown) {

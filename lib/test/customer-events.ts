@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { issueToken } from "@/lib/access/api-keys";
 import { db } from "@/lib/db/client";
 import { makeApiKey, makeTenant } from "@/lib/test/factories";
-import { createCustomerEventBody, type CreateCustomerEventBody } from "./schemas";
+import { createCustomerEventBody, parseBatchItem, type CreateCustomerEventBody } from "@/lib/openapi/events/customer-events";
 
 /**
  * What the customer-event tests need, made directly with `db` (the customers and event-type
@@ -84,6 +84,10 @@ export function post(path: string, token: string | null, body: unknown): Request
 
 export const API = { type: "apikey" as const, id: 7 };
 export const parse = (body: CreateCustomerEventBody) => createCustomerEventBody.parse(body);
+/** The body the console's record dialog posts, parsed as its route parses it. */
+export const parseRecordBody = (body: Record<string, unknown>) => createCustomerEventBody.parse(body);
+/** `batchCreate` items as the route hands them to recordEvents: parsed one by one, failures in place. */
+export const batch = (items: readonly unknown[]) => items.map(parseBatchItem);
 /** An `order_paid` event of this customer (rating 10, moves to the "paid" stage). */
 export const paid = (customerId: number, extra: Partial<CreateCustomerEventBody> = {}) =>
   parse({ customerId, event: "order_paid", eventName: "支付", happenTime: "2026-03-01 12:00:00", ...extra });

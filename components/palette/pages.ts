@@ -1,0 +1,21 @@
+/** The console's pages the palette jumps to (labels: messages/<locale>/palette.json, `pages.<key>`). */
+export const PALETTE_PAGES = [
+  { key: "dashboard", href: "/" },
+  { key: "customers", href: "/customers" },
+  { key: "eventTypes", href: "/event-types" },
+  { key: "newEventType", href: "/event-types/new" },
+  { key: "groups", href: "/groups" },
+  { key: "segments", href: "/segments" },
+  { key: "scenarios", href: "/scenarios" },
+  { key: "settings", href: "/settings" },
+  { key: "stages", href: "/settings/stages" },
+  { key: "categories", href: "/settings/categories" },
+  { key: "customFields", href: "/settings/custom-fields" },
+  { key: "options", href: "/settings/options" },
+  { key: "departments", href: "/settings/departments" },
+  { key: "tasks", href: "/settings/tasks" },
+  { key: "users", href: "/settings/users", adminOnly: true },
+  { key: "apiKeys", href: "/settings/api-keys", adminOnly: true },
+  { key: "audit", href: "/settings/audit", adminOnly: true },
+  { key: "apiReference", href: "/docs/api" },
+] as const satisfies readonly { key: string; href: string; adminOnly?: boolean }[];
