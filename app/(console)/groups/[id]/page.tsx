@@ -17,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-async function groupOrNotFound(tenantId: number, id: number) {
+/** A group of another tenant, or none, is a 404 page. */
+async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {
-    return await groupForConsole(tenantId, id);
+    return await p;
   } catch (err) {
     if (err instanceof DomainError && err.kind === "not_found") notFound();
     throw err;
@@ -35,12 +36,14 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const now = new Date();
   const range = { from: format(subDays(now, 29, { in: inZone }), "yyyy-MM-dd", { in: inZone }), to: format(now, "yyyy-MM-dd", { in: inZone }) };
   // first paint from the server: the group and its count, the first page of members, the chart
-  const group = await groupOrNotFound(user.tenantId, id);
-  const [members, joined, t] = await Promise.all([
-    memberPageForConsole(user.tenantId, id, FIRST_MEMBER_QUERY),
-    joinedBetweenDays(user.tenantId, id, { ...range, timeZone: user.tenant.timeZone }),
-    getTranslations("groups"),
-  ]);
+  const [group, members, joined, t] = await orNotFound(
+    Promise.all([
+      groupForConsole(user.tenantId, id),
+      memberPageForConsole(user.tenantId, id, FIRST_MEMBER_QUERY),
+      joinedBetweenDays(user.tenantId, id, { ...range, timeZone: user.tenant.timeZone }),
+      getTranslations("groups"),
+    ]),
+  );
   return (
     <>
       <PageHeader breadcrumbs={[{ href: "/groups", label: t("title") }]} title={group.name} description={group.description ?? t("description")} />
