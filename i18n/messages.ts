@@ -15,6 +15,7 @@ import enDashboard from "@/messages/en/dashboard.json";
 import enDepartments from "@/messages/en/departments.json";
 import enErrors from "@/messages/en/errors.json";
 import enEventTypes from "@/messages/en/eventTypes.json";
+import enGroups from "@/messages/en/groups.json";
 import enOptions from "@/messages/en/options.json";
 import enPalette from "@/messages/en/palette.json";
 import enSettings from "@/messages/en/settings.json";
@@ -37,6 +38,7 @@ import zhDashboard from "@/messages/zh-CN/dashboard.json";
 import zhDepartments from "@/messages/zh-CN/departments.json";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
+import zhGroups from "@/messages/zh-CN/groups.json";
 import zhOptions from "@/messages/zh-CN/options.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
@@ -62,6 +64,7 @@ const en = {
   departments: enDepartments,
   errors: enErrors,
   eventTypes: enEventTypes,
+  groups: enGroups,
   options: enOptions,
   palette: enPalette,
   settings: enSettings,
@@ -91,6 +94,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     departments: zhDepartments,
     errors: zhErrors,
     eventTypes: zhEventTypes,
+    groups: zhGroups,
     options: zhOptions,
     palette: zhPalette,
     settings: zhSettings,

@@ -24,6 +24,8 @@ export interface CustomerFilter {
   stageId?: number;
   labelId?: number;
   departmentId?: number;
+  /** members of this group */
+  groupId?: number;
 }
 
 /** Above this many phone matches, the phone search runs as a correlated subquery instead. */
@@ -45,6 +47,8 @@ export async function customerWhere(tenantId: number, f: CustomerFilter, tx: DbO
   if (f.stageId !== undefined) where.stageId = f.stageId;
   if (f.departmentId !== undefined) where.departmentId = f.departmentId;
   if (f.labelId !== undefined) where.labels = { some: { labelId: f.labelId } };
+  // an EXISTS on the (groupId, customerId) unique index
+  if (f.groupId !== undefined) where.memberships = { some: { groupId: f.groupId } };
   const q = f.q?.trim();
   if (q) {
     const phone = normalizePhone(q);

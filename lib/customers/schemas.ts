@@ -206,6 +206,7 @@ export const customerListQuerySchema = z.object({
   stageId: queryId,
   labelId: queryId,
   departmentId: queryId,
+  groupId: queryId.describe("Members of this group"),
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
 

@@ -256,7 +256,11 @@ const MEMBER_COLUMN = { id: "id", groupId: "groupId", customerId: "customerId", 
  * One keyset page of memberships: `WHERE field > bound` (or `<` descending), ordered by the field
  * and then id, `LIMIT n`. Never OFFSET: a page deep in a million members costs what the first does.
  */
-export function findMemberPage(tenantId: number, q: MemberPageQuery & { limit: number }, tx: DbOrTx = db) {
+export function findMemberPage(
+  tenantId: number,
+  q: MemberPageQuery & { limit: number; searchCustomerIds?: number[] },
+  tx: DbOrTx = db,
+) {
   const field = MEMBER_COLUMN[q.sort ?? "customerId"];
   const desc = q.order === "desc";
   const cmp = desc ? "lt" : "gt";
@@ -270,13 +274,19 @@ export function findMemberPage(tenantId: number, q: MemberPageQuery & { limit: n
   }
   const orderBy: Prisma.GroupMemberOrderByWithRelationInput[] = [{ [field]: desc ? "desc" : "asc" }];
   if (field !== "id") orderBy.push({ id: desc ? "desc" : "asc" });
+  // the console's search: the name contains it, or (a phone search) the customer is one of these
+  const byName: Prisma.GroupMemberWhereInput = { customer: { name: { contains: q.search } } };
+  const search: Prisma.GroupMemberWhereInput = !q.search
+    ? {}
+    : q.searchCustomerIds?.length
+      ? { OR: [byName, { customerId: { in: q.searchCustomerIds } }] }
+      : byName;
   return tx.groupMember.findMany({
     where: {
       tenantId,
       ...(q.groupId !== undefined ? { groupId: q.groupId } : {}),
       ...(q.customerId !== undefined ? { customerId: q.customerId } : {}),
-      ...(q.search ? { customer: { name: { contains: q.search } } } : {}),
-      ...keyset,
+      AND: [search, keyset],
     },
     select: { ...memberSelect, customer: { select: { name: true } } },
     orderBy,
@@ -325,6 +335,22 @@ export async function findLiveCustomersByName(tenantId: number, names: readonly 
     out.push(
       ...(await tx.customer.findMany({ where: { tenantId, deletedAt: null, name: { in: part } }, select: { id: true, name: true } })),
     );
+  }
+  return out;
+}
+
+/** Customers of the tenant one of whose phone numbers contains this (at most `take`), for a phone search. */
+export async function findCustomerIdsByPhone(tenantId: number, phone: string, take: number, tx: DbOrTx = db): Promise<number[]> {
+  const rows = await tx.customerPhone.findMany({ where: { tenantId, number: { contains: phone } }, select: { customerId: true }, take });
+  return [...new Set(rows.map((r) => r.customerId))];
+}
+
+/** Phone numbers of these customers, oldest first per customer (the members export). */
+export async function findPhonesOf(customerIds: readonly number[], tx: DbOrTx = db): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (const part of chunk([...new Set(customerIds)], IN_CHUNK)) {
+    const rows = await tx.customerPhone.findMany({ where: { customerId: { in: part } }, select: { customerId: true, number: true }, orderBy: { id: "asc" } });
+    for (const r of rows) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r.number]);
   }
   return out;
 }

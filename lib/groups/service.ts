@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { db, type DbOrTx } from "@/lib/db/client";
+import { normalizePhone } from "@/lib/customers/identity";
 import { fail, type ErrorDetail } from "@/lib/errors";
 import * as repo from "./repository";
 import type { GroupRow, MemberRow } from "./repository";
@@ -204,8 +205,12 @@ export async function countMembers(tenantId: number, groupId: number, range?: Jo
 
 export type MemberWithName = MemberRow & { customer: { name: string } };
 
+/** A phone search looks at most this many customers up by number (a bound IN list on SQLite). */
+const PHONE_SEARCH_LIMIT = 900;
+
 /**
  * A keyset page of memberships (default: by customer id ascending, 20 rows, at most 10,000).
+ * `search` matches the customer's name, or one of their phone numbers when it looks like one.
  * `next` is the position after the last row (for `after`), absent on the last page.
  * A group or customer filter of another tenant → not found.
  */
@@ -221,7 +226,9 @@ export async function pageMembers(
   if (query.customerId !== undefined && !(await repo.findLiveCustomerIds(tenantId, [query.customerId])).size) {
     throw fail("customer_not_found", `customer ${query.customerId} not found`, { path: "customerId", params: { id: query.customerId } });
   }
-  const items = await repo.findMemberPage(tenantId, { ...query, limit });
+  const phone = query.search ? normalizePhone(query.search) : "";
+  const searchCustomerIds = /^\+?\d{3,}$/.test(phone) ? await repo.findCustomerIdsByPhone(tenantId, phone, PHONE_SEARCH_LIMIT) : undefined;
+  const items = await repo.findMemberPage(tenantId, { ...query, limit, searchCustomerIds });
   const last = items.at(-1);
   if (!last || items.length < limit) return { items };
   const sort = query.sort ?? "customerId";
@@ -270,4 +277,37 @@ function parseDay(s: string, path: string) {
 export async function groupsOfCustomer(tenantId: number, customerId: number) {
   const rows = await repo.findGroupsOfCustomer(tenantId, customerId);
   return rows.map((r) => ({ group: r.group, memberId: r.id, joinedAt: r.joinedAt }));
+}
+
+/**
+ * Every member of a group with names and phone numbers, in keyset pages by customer id (the
+ * console's CSV export): memory stays at one page whatever the group's size.
+ */
+export async function* memberExportPages(tenantId: number, groupId: number, pageSize = 2000) {
+  await getGroup(tenantId, groupId);
+  let after: { value: number; id: number } | undefined;
+  for (;;) {
+    const items = await repo.findMemberPage(tenantId, { groupId, sort: "customerId", order: "asc", after, limit: pageSize });
+    if (!items.length) return;
+    const phones = await repo.findPhonesOf(items.map((m) => m.customerId));
+    yield items.map((m) => ({ customerId: m.customerId, name: m.customer.name, phones: phones.get(m.customerId) ?? [], joinedAt: m.joinedAt }));
+    if (items.length < pageSize) return;
+    const last = items[items.length - 1];
+    after = { value: last.customerId, id: Number(last.id) };
+  }
+}
+
+/**
+ * Joins per day from `from` to `to` (both `yyyy-MM-dd`, days of `timeZone`, both included) and how
+ * many joined in all that time — counted by countMembers, the lists dialect's memberCount.
+ */
+export async function joinedBetweenDays(tenantId: number, groupId: number, opts: { from: string; to: string; timeZone: string }) {
+  const days = await membersJoinedPerDay(tenantId, groupId, opts);
+  const start = parseDay(opts.from, "from");
+  const end = parseDay(opts.to, "to");
+  const range = {
+    from: new Date(new TZDate(start.y, start.m - 1, start.d, opts.timeZone).getTime()),
+    to: new Date(new TZDate(end.y, end.m - 1, end.d + 1, opts.timeZone).getTime()),
+  };
+  return { days, count: await countMembers(tenantId, groupId, range) };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CustomerView } from "@/components/customers/profile/customer-view";
+import { CustomerGroupsCard } from "@/components/groups/customer-groups-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -54,6 +55,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         description={customer.companyName ?? t("descriptionFallback")}
       />
       <CustomerView initial={customer} assignment={assignment} createdBy={createdBy} />
+      <CustomerGroupsCard customerId={customer.id} canWrite={can(user.role, "write")} />
     </>
   );
 }
