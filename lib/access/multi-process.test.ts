@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeApiKey, makeTenant } from "@/lib/test/factories";
@@ -22,11 +22,11 @@ const started: Proc[] = [];
 afterAll(() => started.forEach((p) => p.stop()));
 
 async function startProcess(): Promise<Proc> {
-  const child: ChildProcessWithoutNullStreams = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "testing/credential-process.ts")], {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "testing/credential-process.ts")], {
     cwd: root,
     env: { ...process.env, CDP_RATE_LIMIT: "on" },
     stdio: ["pipe", "pipe", "inherit"],
-  }) as ChildProcessWithoutNullStreams;
+  });
   let buf = "";
   const waiting: ((line: string) => void)[] = [];
   let ready!: () => void;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { asDbOrTx, driver } from "@/lib/db/driver";
 import { fail, type DomainError } from "@/lib/errors";
 import { fromZod } from "./errors";
 import { submitEvents } from "./group-commit";
@@ -128,7 +129,8 @@ export async function queryCustomerEvents(
 ): Promise<CustomerEventsPage> {
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
   const { from, before } = bounds(input.startTime, input.endTime, timeZone);
-  const customerId = await findCustomerId(tenantId, input);
+  const tx = asDbOrTx(await driver());
+  const customerId = await findCustomerId(tenantId, input, tx);
   if (customerId === null) {
     throw input.customerId !== undefined
       ? fail("customer_not_found", `customer ${input.customerId} not found`)
@@ -136,13 +138,13 @@ export async function queryCustomerEvents(
   }
   let eventTypeId: number | undefined;
   if (input.eventKey) {
-    eventTypeId = (await findEventTypeId(tenantId, input.eventKey)) ?? undefined;
+    eventTypeId = (await findEventTypeId(tenantId, input.eventKey, tx)) ?? undefined;
     if (eventTypeId === undefined) throw fail("event_type_not_found", `event type "${input.eventKey}" not found`, { params: { eventKey: input.eventKey } });
   }
   const filter: EventFilter = { tenantId, customerId, eventTypeId, from, before };
   const [events, total] = await Promise.all([
-    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "wire" }),
-    countCustomerEvents(filter),
+    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "wire" }, tx),
+    countCustomerEvents(filter, tx),
   ]);
   return { items: events.map((e) => toWireEvent(e, timeZone)), total, pageNum: input.pageNum, pageSize: input.pageSize };
 }
