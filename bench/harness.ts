@@ -23,6 +23,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret",
       CDP_RATE_LIMIT: "off",
+      CDP_BENCH_ROUTES: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

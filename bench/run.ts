@@ -2,24 +2,36 @@
 // Needs a production build (`npm run build`). Fills a fresh database (100,000 customers, 1,000,000
 // events, 10,000 of them on one customer), starts `next start` on it, and measures in one run:
 //   1. GET /api/health (an empty route: the framework's ceiling) — 32 connections, 30 s
+//   1b. POST /api/bench/parse (parses the create body, nothing else: Next's POST floor)
 //   2. POST customer-event/create — 32 connections, 30 s; then counts the stored events
+//   2b. with --processes 2: the same against two `next start` processes on the database
 //   3. POST customer-event/batchCreate with 1,000-event batches — 4 connections, 20 s
 //   4. queryByCustomerId for the customer with 10,000 events — sequential, p95
 //   5. list_customers page 500 of 100,000 customers — sequential, p95
 // Writes bench/results/<db>.json and prints a markdown table for bench/README.md.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import os from "node:os";
+import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
 import { latencies, load, root, sign, startServer } from "./harness";
 
 const { values } = parseArgs({
-  options: { db: { type: "string", default: "sqlite" }, quick: { type: "boolean", default: false }, port: { type: "string", default: "3300" } },
+  options: {
+    db: { type: "string", default: "sqlite" },
+    quick: { type: "boolean", default: false },
+    port: { type: "string", default: "3300" },
+    // reuse the database of the last run (its seed line is kept in bench/results/)
+    reuse: { type: "boolean", default: false },
+    duration: { type: "string" },
+    processes: { type: "string", default: "1" },
+  },
 });
 const quick = values.quick!;
-const duration = quick ? 5 : 30;
+const duration = Number(values.duration ?? (quick ? 5 : 30));
 
 async function freshDatabase(): Promise<string> {
   if (values.db === "postgresql") {
@@ -36,21 +48,44 @@ async function freshDatabase(): Promise<string> {
   return `file:${file}`;
 }
 
+function databaseUrlOf(): string {
+  if (values.db === "postgresql") return process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/cdp_bench";
+  return `file:${path.join(root, "data/bench.db")}`;
+}
+
 async function main() {
-  const url = await freshDatabase();
-  const scale = quick ? ["--customers", "10000", "--events", "100000", "--hot", "10000"] : [];
-  const t0 = Date.now();
-  const seedOut = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/seed-scale.ts"), ...scale], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret" },
-  });
-  const seed = JSON.parse(seedOut.trim().split("\n").at(-1)!);
-  console.log(`seeded ${seed.customers} customers / ${seed.events} events in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const seedFile = path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}-seed.json`);
+  let url: string;
+  let seed: { tenantId: number; hotCustomerId: number; appKey: string; secret: string; customers: number; events: number };
+  if (values.reuse && existsSync(seedFile)) {
+    url = databaseUrlOf();
+    seed = JSON.parse(readFileSync(seedFile, "utf8"));
+    console.log(`reusing ${url}`);
+  } else {
+    url = await freshDatabase();
+    const scale = quick ? ["--customers", "10000", "--events", "100000", "--hot", "10000"] : [];
+    const t0 = Date.now();
+    const seedOut = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/seed-scale.ts"), ...scale], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "bench-secret" },
+    });
+    seed = JSON.parse(seedOut.trim().split("\n").at(-1)!);
+    mkdirSync(path.dirname(seedFile), { recursive: true });
+    writeFileSync(seedFile, JSON.stringify(seed));
+    console.log(`seeded ${seed.customers} customers / ${seed.events} events in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
 
   process.env.AUTH_SECRET = "bench-secret";
   const server = await startServer(url, Number(values.port));
-  const results: Record<string, unknown> = { db: values.db, customers: seed.customers, events: seed.events, at: new Date().toISOString() };
+  const second = Number(values.processes) > 1 ? await startServer(url, Number(values.port) + 1) : undefined;
+  const results: Record<string, unknown> = {
+    db: values.db,
+    customers: seed.customers,
+    events: seed.events,
+    at: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+  };
   try {
     const tokenRes = await fetch(`${server.url}/openapi/auth/token`, {
       method: "POST",
@@ -73,35 +108,60 @@ async function main() {
     results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
     console.log("empty route", results.emptyRoute);
 
+    const createBody = () =>
+      JSON.stringify({
+        customerId: 2 + Math.floor(Math.random() * (seed.customers - 1)),
+        event: "page_view",
+        eventName: "浏览页面",
+        happenTime: "2026-11-20 10:00:00",
+        attrValueList: [{ attrKey: "url", attrValue: "/bench", type: "text" }],
+      });
+
+    // 1b. Next's floor for a POST that parses the same body
+    results.postFloor = await load({
+      url: `${server.url}/api/bench/parse`,
+      duration,
+      requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
+    });
+    console.log("post floor", results.postFloor);
+
     // 2. single creates, every acknowledgement counted
     let acked = 0;
-    const before = await storedEvents(url, seed.tenantId);
-    results.create = await load({
-      url: `${server.url}/openapi/customer-event/create`,
-      duration,
-      requests: [
-        {
-          method: "POST",
-          headers,
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({
-              customerId: 2 + Math.floor(Math.random() * (seed.customers - 1)),
-              event: "page_view",
-              eventName: "浏览页面",
-              happenTime: "2026-11-20 10:00:00",
-              attrValueList: [{ attrKey: "url", attrValue: "/bench", type: "text" }],
-            }),
-          }),
-          onResponse: (status, body) => {
-            if (status === 200 && body.includes('"code":0')) acked++;
-          },
+    const createRequests: autocannon.Request[] = [
+      {
+        method: "POST",
+        headers,
+        setupRequest: (req) => ({ ...req, body: createBody() }),
+        onResponse: (status: number, body: string) => {
+          if (status === 200 && body.includes('"code":0')) acked++;
         },
-      ],
-    });
+      },
+    ];
+    const before = await storedEvents(url, seed.tenantId);
+    results.create = await load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests });
     const after = await storedEvents(url, seed.tenantId);
     results.createCheck = { acknowledged: acked, stored: after - before };
     console.log("create", results.create, results.createCheck);
+
+    // 2b. the same 32 connections split across two processes on the database
+    if (second) {
+      acked = 0;
+      const b2 = await storedEvents(url, seed.tenantId);
+      const halves = await Promise.all(
+        [server, second].map((s) => load({ url: `${s.url}/openapi/customer-event/create`, duration, connections: 16, requests: createRequests })),
+      );
+      const a2 = await storedEvents(url, seed.tenantId);
+      results.createTwoProcesses = {
+        rps: halves[0].rps + halves[1].rps,
+        p50: Math.max(halves[0].p50, halves[1].p50),
+        p99: Math.max(halves[0].p99, halves[1].p99),
+        acknowledged: acked,
+        stored: a2 - b2,
+        errors: halves[0].errors + halves[1].errors,
+        non2xx: halves[0].non2xx + halves[1].non2xx,
+      };
+      console.log("create, two processes", results.createTwoProcesses);
+    }
 
     // 3. batches of 1,000
     let batchedOk = 0;
@@ -156,6 +216,7 @@ async function main() {
     console.log("list_customers", results.listCustomers);
   } finally {
     await server.stop();
+    await second?.stop();
   }
   mkdirSync(path.join(root, "bench/results"), { recursive: true });
   writeFileSync(path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}.json`), JSON.stringify(results, null, 2));

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { db, type DbOrTx } from "@/lib/db/client";
+import { driver } from "@/lib/db/driver";
+import { cacheGeneration, cached, CREDENTIAL_CHANNEL, invalidateCredentials, remember } from "./credential-cache";
 import { fail } from "@/lib/errors";
 import { randomToken, seal, sha256Hex, safeEqualHex, unseal } from "./secret";
 import { deserializeScopes, parseScopes, serializeScopes, type Scope } from "./scopes";
@@ -80,6 +82,11 @@ export async function revokeApiKey(tenantId: number, id: number, tx: DbOrTx = db
   const now = new Date();
   await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
   await tx.accessToken.deleteMany({ where: { apiKeyId: id } });
+  // Every process empties its credential cache: on PostgreSQL through NOTIFY (delivered at commit,
+  // to this process too), on SQLite here (other processes' entries live one second).
+  if ((await driver()).provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_notify('${CREDENTIAL_CHANNEL}', $1)`, String(id));
+  invalidateCredentials();
+  setTimeout(invalidateCredentials, 0).unref?.(); // after a caller's transaction has committed
 }
 
 type KeyRow = {
@@ -95,20 +102,6 @@ type KeyRow = {
   secretSealed: string;
   tenant: { timeZone: string };
 };
-
-const authSelect = {
-  id: true,
-  name: true,
-  tenantId: true,
-  scopes: true,
-  ratePerSecond: true,
-  burst: true,
-  expiresAt: true,
-  revokedAt: true,
-  secretHash: true,
-  secretSealed: true,
-  tenant: { select: { timeZone: true } },
-} as const;
 
 function usable(row: KeyRow | null, now = new Date()): row is KeyRow {
   return !!row && !row.revokedAt && (!row.expiresAt || row.expiresAt > now);
@@ -138,10 +131,76 @@ function touch(id: number) {
 
 const BAD_KEY = "invalid API key or secret";
 
+/** The columns of a key (and its tenant's zone) as authentication needs them, on the driver. */
+const KEY_COLUMNS = `k."id", k."name", k."tenantId", k."scopes", k."ratePerSecond", k."burst", k."expiresAt", k."revokedAt",
+  k."secretHash", k."secretSealed", t."timeZone"`;
+
+type RawKeyRow = Omit<KeyRow, "tenant" | "expiresAt" | "revokedAt"> & {
+  expiresAt: Date | string | null;
+  revokedAt: Date | string | null;
+  timeZone: string;
+  tokenExpiresAt?: Date | string;
+};
+
+const instant = (v: Date | string | null | undefined): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v));
+
+function keyRowOf(r: RawKeyRow): KeyRow {
+  return {
+    id: Number(r.id),
+    name: r.name,
+    tenantId: Number(r.tenantId),
+    scopes: r.scopes,
+    ratePerSecond: Number(r.ratePerSecond),
+    burst: Number(r.burst),
+    expiresAt: instant(r.expiresAt),
+    revokedAt: instant(r.revokedAt),
+    secretHash: r.secretHash,
+    secretSealed: r.secretSealed,
+    tenant: { timeZone: r.timeZone },
+  };
+}
+
+/** The key of an appKey (cached; see credential-cache.ts), revoked or expired ones included. */
+async function keyByAppKey(appKey: string): Promise<KeyRow | null> {
+  const cacheKey = `k\u0000${appKey}`;
+  const hit = cached<KeyRow>(cacheKey);
+  if (hit) return hit;
+  const generation = cacheGeneration();
+  const d = await driver();
+  const rows = await d.$queryRawUnsafe<RawKeyRow[]>(
+    `SELECT ${KEY_COLUMNS} FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId" WHERE k."appKey" = ${d.provider === "postgresql" ? "$1" : "?"}`,
+    appKey,
+  );
+  if (!rows.length) return null;
+  const row = keyRowOf(rows[0]);
+  if (usable(row)) remember(cacheKey, row, generation);
+  return row;
+}
+
+/** A bearer token's key and the token's expiry (cached like keys). */
+async function keyByToken(token: string): Promise<{ key: KeyRow; expiresAt: Date } | null> {
+  const tokenHash = sha256Hex(token);
+  const cacheKey = `t\u0000${tokenHash}`;
+  const hit = cached<{ key: KeyRow; expiresAt: Date }>(cacheKey);
+  if (hit) return hit;
+  const generation = cacheGeneration();
+  const d = await driver();
+  const rows = await d.$queryRawUnsafe<RawKeyRow[]>(
+    `SELECT a."expiresAt" AS "tokenExpiresAt", ${KEY_COLUMNS}
+     FROM "AccessToken" a JOIN "ApiKey" k ON k."id" = a."apiKeyId" JOIN "Tenant" t ON t."id" = k."tenantId"
+     WHERE a."tokenHash" = ${d.provider === "postgresql" ? "$1" : "?"}`,
+    tokenHash,
+  );
+  if (!rows.length) return null;
+  const found = { key: keyRowOf(rows[0]), expiresAt: instant(rows[0].tokenExpiresAt)! };
+  if (usable(found.key)) remember(cacheKey, found, generation);
+  return found;
+}
+
 /** `appKey` + `secret` (token exchange, x-api-key and bitkey headers). */
 export async function authenticateKeyPair(appKey: string, secret: string): Promise<ApiPrincipal> {
   if (!appKey || !secret) throw fail("bad_credential", BAD_KEY);
-  const row = await db.apiKey.findUnique({ where: { appKey }, select: authSelect });
+  const row = await keyByAppKey(appKey);
   if (!usable(row) || !safeEqualHex(sha256Hex(secret), row.secretHash)) throw fail("bad_credential", BAD_KEY);
   return principalOf(row);
 }
@@ -166,7 +225,7 @@ export async function authenticateSignature(
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
     throw fail("bad_credential", "timestamp is outside the allowed window of 300 seconds");
   }
-  const row = await db.apiKey.findUnique({ where: { appKey: appid }, select: authSelect });
+  const row = await keyByAppKey(appid);
   if (!usable(row)) throw fail("bad_credential", "invalid signature");
   const expected = sha256Hex(appid + timestamp + unseal(row.secretSealed));
   if (!/^[0-9a-fA-F]{64}$/.test(sign) || !safeEqualHex(expected, sign.toLowerCase())) {
@@ -193,14 +252,12 @@ export async function issueToken(appKey: string, secret: string): Promise<{ toke
 
 export async function authenticateToken(token: string | null): Promise<ApiPrincipal> {
   if (!token) throw fail("unauthenticated", "access token missing");
-  const row = await db.accessToken.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    select: { expiresAt: true, apiKey: { select: authSelect } },
-  });
-  if (!row || row.expiresAt <= new Date() || !usable(row.apiKey)) {
+  const row = await keyByToken(token);
+  const now = new Date();
+  if (!row || row.expiresAt <= now || !usable(row.key, now)) {
     throw fail("bad_credential", "access token is invalid or expired");
   }
-  return principalOf(row.apiKey);
+  return principalOf(row.key);
 }
 
 export function requireScopes(principal: ApiPrincipal, needed: readonly Scope[]): void {

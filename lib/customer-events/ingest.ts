@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { asDbOrTx, driver, type Runner } from "@/lib/db/driver";
 import { fail, summarize, type DomainError, type ErrorDetail } from "@/lib/errors";
 import { startRunsForTrigger, type EventTrigger } from "@/lib/scenarios/runs";
 import { eventFailure } from "./errors";
@@ -128,7 +128,8 @@ function instantReader(timeZone: string) {
  * Validates the batches (grouped by tenant for the lookups). Fills `outcomes` for every entry that
  * is settled without writing (invalid, or an already recorded eventId) and returns the rest.
  */
-async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]> {
+async function prepare(batches: Batch[], outcomes: Outcome[][], run: Runner): Promise<Ready[]> {
+  const tx = asDbOrTx(run);
   const ready: Ready[] = [];
   const byTenant = new Map<number, number[]>();
   batches.forEach((b, i) => byTenant.set(b.tenantId, [...(byTenant.get(b.tenantId) ?? []), i]));
@@ -143,7 +144,8 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
         return [{ bi, index, input: e.input }];
       }),
     );
-    const recorded = await findRecordedKeys(tenantId, live.flatMap((l) => (l.input.eventId ? [l.input.eventId] : [])));
+    const keys = live.flatMap((l) => (l.input.eventId ? [l.input.eventId] : []));
+    const recorded = keys.length ? await findRecordedKeys(tenantId, keys, tx) : new Map<string, number>();
     const todo = live.filter((l) => {
       const existing = l.input.eventId ? recorded.get(l.input.eventId) : undefined;
       if (existing !== undefined) outcomes[l.bi][l.index] = { ok: true, eventId: existing, duplicate: true };
@@ -151,15 +153,15 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
     });
     if (!todo.length) continue;
 
-    const types = await findEventTypesByKeys(tenantId, todo.map((l) => l.input.eventKey));
+    const types = await findEventTypesByKeys(tenantId, todo.map((l) => l.input.eventKey), tx);
     const ids = todo.flatMap((l) => (l.input.customerId !== undefined ? [l.input.customerId] : []));
-    const liveIds = ids.length ? await findLiveCustomerIds(tenantId, ids) : new Set<number>();
+    const liveIds = ids.length ? await findLiveCustomerIds(tenantId, ids, tx) : new Set<number>();
     const refs = todo.flatMap((l) =>
       l.input.customerId === undefined && l.input.identityType && l.input.identityValue
         ? [{ type: l.input.identityType, value: l.input.identityValue }]
         : [],
     );
-    const byIdentity = refs.length ? await resolveIdentities(tenantId, refs) : new Map<string, number>();
+    const byIdentity = refs.length ? await resolveIdentities(tenantId, refs, tx) : new Map<string, number>();
     const instants = new Map<string, ReturnType<typeof instantReader>>();
 
     for (const { bi, index, input } of todo) {
@@ -232,8 +234,9 @@ async function prepare(batches: Batch[], outcomes: Outcome[][]): Promise<Ready[]
  * runs the events start (lib/scenarios, in the same transaction).
  */
 async function write(items: Ready[], now: Date): Promise<(number | null)[]> {
-  return db.$transaction(
-    async (tx) => {
+  return (await driver()).transaction(
+    async (run) => {
+      const tx = asDbOrTx(run);
       const ids = await insertEvents(tx, items.map((r) => r.row), now);
       const attributes: NewAttributeRow[] = [];
       const effects = new Map<number, CustomerEffect>();
@@ -266,7 +269,6 @@ async function write(items: Ready[], now: Date): Promise<(number | null)[]> {
       if (triggers.length) await startRunsForTrigger(tx, triggers, now);
       return ids;
     },
-    { maxWait: 30_000, timeout: 60_000 },
   );
 }
 
@@ -293,7 +295,8 @@ async function writeWithRetry(items: Ready[]): Promise<(number | null)[]> {
  */
 async function ingestTogether(batches: Batch[]): Promise<Outcome[][]> {
   const outcomes: Outcome[][] = batches.map((b) => new Array<Outcome>(b.entries.length));
-  const ready = await prepare(batches, outcomes);
+  const run = await driver();
+  const ready = await prepare(batches, outcomes, run);
 
   // eventIds repeated inside the batches: only the first is written, the others follow its outcome.
   const firstOfKey = new Map<string, Ready>();
@@ -338,7 +341,7 @@ async function ingestTogether(batches: Batch[]): Promise<Outcome[][]> {
   const raced = toWrite.filter((r, i) => ids[i] == null && !outcomes[r.batch][r.index]);
   const racedIds = new Map<string, number>();
   for (const tenantId of new Set(raced.map((r) => r.row.tenantId))) {
-    const found = await findRecordedKeys(tenantId, raced.filter((r) => r.row.tenantId === tenantId).map((r) => r.row.idempotencyKey!));
+    const found = await findRecordedKeys(tenantId, raced.filter((r) => r.row.tenantId === tenantId).map((r) => r.row.idempotencyKey!), asDbOrTx(run));
     for (const [k, id] of found) racedIds.set(`${tenantId}\u0000${k}`, id);
   }
   toWrite.forEach((r, i) => {

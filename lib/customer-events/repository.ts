@@ -286,6 +286,10 @@ export async function findCustomerEvents(
   const events = rows.map((r) => {
     const e = r as StoredEvent;
     e.id = Number(r.id);
+    // a driver runner on SQLite reads DateTime columns as their text (lib/db/driver.ts)
+    e.happenTime = asDate(r.happenTime)!;
+    if (r.scheduledTime !== undefined) e.scheduledTime = asDate(r.scheduledTime);
+    if (r.createdAt !== undefined) e.createdAt = asDate(r.createdAt)!;
     if (r.customerId !== undefined) e.customerId = Number(r.customerId);
     if (r.eventTypeId !== undefined) e.eventTypeId = Number(r.eventTypeId);
     e.attributes = [];
@@ -304,10 +308,14 @@ export async function findCustomerEvents(
       type: a.type,
       value: a.value,
       numValue: a.numValue == null ? null : Number(a.numValue),
-      timeValue: a.timeValue,
+      timeValue: asDate(a.timeValue),
     });
   }
   return events;
+}
+
+function asDate(v: Date | string | null | undefined): Date | null {
+  return v == null ? null : v instanceof Date ? v : new Date(v);
 }
 
 export async function countCustomerEvents(f: EventFilter, tx: DbOrTx = db): Promise<number> {

@@ -1,3 +1,4 @@
+import { asDbOrTx, driver } from "@/lib/db/driver";
 import { fail, isDomainError, type DomainError } from "@/lib/errors";
 import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { submitEvents } from "./group-commit";
@@ -109,7 +110,8 @@ export async function queryCustomerEvents(
 ): Promise<CustomerEventsPage> {
   const timeZone = opts.timeZone ?? (await tenantTimeZone(tenantId));
   const { from, before } = bounds(input.startTime, input.endTime, timeZone);
-  const customerId = await findCustomerId(tenantId, input);
+  const tx = asDbOrTx(await driver());
+  const customerId = await findCustomerId(tenantId, input, tx);
   if (customerId === null) {
     throw input.customerId !== undefined
       ? fail("customer_not_found", `customer ${input.customerId} not found`)
@@ -117,13 +119,13 @@ export async function queryCustomerEvents(
   }
   let eventTypeId: number | undefined;
   if (input.eventKey) {
-    eventTypeId = (await findEventTypeId(tenantId, input.eventKey)) ?? undefined;
+    eventTypeId = (await findEventTypeId(tenantId, input.eventKey, tx)) ?? undefined;
     if (eventTypeId === undefined) throw fail("event_type_not_found", `event type "${input.eventKey}" not found`, { params: { eventKey: input.eventKey } });
   }
   const filter: EventFilter = { tenantId, customerId, eventTypeId, from, before };
   const [events, total] = await Promise.all([
-    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "query" }),
-    countCustomerEvents(filter),
+    findCustomerEvents(filter, { offset: (input.pageNum - 1) * input.pageSize, limit: input.pageSize, columns: "query" }, tx),
+    countCustomerEvents(filter, tx),
   ]);
   return { items: events, total, pageNum: input.pageNum, pageSize: input.pageSize };
 }

@@ -18,8 +18,26 @@ export function createDb(url = databaseUrl()): Db {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
     return new PgClient({ adapter }) as unknown as Db;
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
-  return new SqliteClient({ adapter: tuned(adapter) });
+  const factory = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
+  const client = new SqliteClient({ adapter: tuned(factory) });
+  sqliteFactories.set(client, factory);
+  return client;
+}
+
+/** Each SQLite client's adapter factory, and the adapter (one connection) it opened. */
+const sqliteFactories = new WeakMap<object, object>();
+const sqliteAdapters = new WeakMap<object, unknown>();
+
+/**
+ * The connection Prisma's SQLite adapter opened for this client (connecting it if needed), for
+ * lib/db/driver.ts: its statements run on the very same connection, in the adapter's order.
+ */
+export async function sqliteAdapterOf(client: Db): Promise<unknown> {
+  const factory = sqliteFactories.get(client);
+  if (!factory) return undefined;
+  if (!sqliteAdapters.has(factory)) await client.$connect();
+  if (!sqliteAdapters.has(factory)) await client.$queryRawUnsafe("SELECT 1");
+  return sqliteAdapters.get(factory);
 }
 
 type SqliteConnection = { prepare: (sql: string) => unknown; pragma: (sql: string) => unknown };
@@ -47,6 +65,7 @@ function tuned(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
     client.pragma("cache_size = -65536");
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    sqliteAdapters.set(factory, adapter);
     return adapter;
   };
   return factory;

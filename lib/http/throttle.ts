@@ -1,5 +1,6 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { fail } from "@/lib/errors";
+import { limiterCache } from "./limit-store";
 
 /**
  * Failed credential attempts, throttled per appKey and per client address: guessing a secret (or a
@@ -10,8 +11,10 @@ export const FAILURES_PER_APP_KEY = 10;
 export const FAILURES_PER_ADDRESS = 60;
 export const FAILURE_WINDOW_SECONDS = 60;
 
-const byAppKey = new RateLimiterMemory({ keyPrefix: "cred-app", points: FAILURES_PER_APP_KEY, duration: FAILURE_WINDOW_SECONDS });
-const byAddress = new RateLimiterMemory({ keyPrefix: "cred-addr", points: FAILURES_PER_ADDRESS, duration: FAILURE_WINDOW_SECONDS });
+// counters shared by every process on PostgreSQL (limit-store.ts)
+const limiters = limiterCache();
+const byAppKey = () => limiters("cred-app", { keyPrefix: "cred-app", points: FAILURES_PER_APP_KEY, duration: FAILURE_WINDOW_SECONDS });
+const byAddress = () => limiters("cred-addr", { keyPrefix: "cred-addr", points: FAILURES_PER_ADDRESS, duration: FAILURE_WINDOW_SECONDS });
 
 /** The client's address: the first hop of x-forwarded-for, else one shared constant. */
 export function clientAddress(req: Request): string {
@@ -28,7 +31,8 @@ export interface CredentialAttempt {
 
 const off = () => process.env.CDP_RATE_LIMIT === "off";
 
-async function refuseIfSpent(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function refuseIfSpent(limiterOf: () => Promise<RateLimiterAbstract>, key: string): Promise<void> {
+  const limiter = await limiterOf();
   const res = await limiter.get(key);
   if (res && res.consumedPoints >= limiter.points) {
     throw fail("rate_limited", "too many failed credential attempts", {
@@ -49,7 +53,8 @@ export async function credentialAttempt(address: string): Promise<CredentialAtte
     },
     async failed() {
       if (off()) return;
-      const count = (limiter: RateLimiterMemory, key: string) => limiter.consume(key, 1).catch(() => undefined);
+      const count = async (limiterOf: () => Promise<RateLimiterAbstract>, key: string) =>
+        (await limiterOf()).consume(key, 1).catch(() => undefined);
       await Promise.all([count(byAddress, address), ...appKeys.map((k) => count(byAppKey, k))]);
     },
   };

@@ -1,0 +1,47 @@
+// In-process timing of batchCreate's service call on a benchmark database (no HTTP):
+//   DATABASE_URL=file:./data/bench.db npx tsx bench/profile-batch.ts [--runs 20]
+// with `node --cpu-prof --import tsx` for a profile (summarise it with bench/top-frames.ts).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { recordEvents } from "../lib/customer-events/service";
+import { parseBatchItem } from "../lib/openapi/events/customer-events";
+import { currentProvider } from "../lib/db/sql";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
+const root = path.resolve(__dirname, "..");
+
+async function main() {
+  const seed = JSON.parse(readFileSync(path.join(root, `bench/results/${currentProvider()}-seed.json`), "utf8"));
+  const runs = Number(values.runs);
+  let parse = 0;
+  let record = 0;
+  for (let r = 0; r < runs + 2; r++) {
+    const body = JSON.stringify({
+      events: Array.from({ length: 1000 }, (_, i) => ({
+        customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
+        event: "page_view",
+        eventName: "浏览页面",
+        happenTime: "2026-11-21 11:00:00",
+        attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
+      })),
+    });
+    const t0 = performance.now();
+    const events = JSON.parse(body).events as unknown[];
+    const t1 = performance.now();
+    const out = await recordEvents(seed.tenantId, events.map(parseBatchItem), { type: "apikey", id: 1 }, { timeZone: "Asia/Shanghai" });
+    const t2 = performance.now();
+    if (out.some((o) => !o.ok)) throw new Error(JSON.stringify(out.find((o) => !o.ok)));
+    if (r >= 2) {
+      parse += t1 - t0;
+      record += t2 - t1;
+    }
+  }
+  console.log(JSON.stringify({ runs, parseMs: +(parse / runs).toFixed(1), recordMs: +(record / runs).toFixed(1) }));
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
