@@ -17,6 +17,7 @@ import enErrors from "@/messages/en/errors.json";
 import enEventTypes from "@/messages/en/eventTypes.json";
 import enOptions from "@/messages/en/options.json";
 import enPalette from "@/messages/en/palette.json";
+import enSegments from "@/messages/en/segments.json";
 import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
@@ -39,6 +40,7 @@ import zhErrors from "@/messages/zh-CN/errors.json";
 import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
 import zhOptions from "@/messages/zh-CN/options.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
+import zhSegments from "@/messages/zh-CN/segments.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
@@ -64,6 +66,7 @@ const en = {
   eventTypes: enEventTypes,
   options: enOptions,
   palette: enPalette,
+  segments: enSegments,
   settings: enSettings,
   shell: enShell,
   stages: enStages,
@@ -93,6 +96,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     eventTypes: zhEventTypes,
     options: zhOptions,
     palette: zhPalette,
+    segments: zhSegments,
     settings: zhSettings,
     shell: zhShell,
     stages: zhStages,
