@@ -18,6 +18,7 @@ import enEventTypes from "@/messages/en/eventTypes.json";
 import enGroups from "@/messages/en/groups.json";
 import enOptions from "@/messages/en/options.json";
 import enPalette from "@/messages/en/palette.json";
+import enSegments from "@/messages/en/segments.json";
 import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
@@ -41,6 +42,7 @@ import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
 import zhGroups from "@/messages/zh-CN/groups.json";
 import zhOptions from "@/messages/zh-CN/options.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
+import zhSegments from "@/messages/zh-CN/segments.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
@@ -67,6 +69,7 @@ const en = {
   groups: enGroups,
   options: enOptions,
   palette: enPalette,
+  segments: enSegments,
   settings: enSettings,
   shell: enShell,
   stages: enStages,
@@ -97,6 +100,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     groups: zhGroups,
     options: zhOptions,
     palette: zhPalette,
+    segments: zhSegments,
     settings: zhSettings,
     shell: zhShell,
     stages: zhStages,
