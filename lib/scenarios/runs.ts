@@ -96,8 +96,13 @@ async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId"
 /** Attribute types of the event types whose scenarios have `where` conditions. */
 async function attributeTypes(tx: DbOrTx, eventTypeIds: number[]): Promise<Map<string, AttrType>> {
   if (!eventTypeIds.length) return new Map();
-  const attrs = await tx.eventAttribute.findMany({ where: { eventTypeId: { in: eventTypeIds } }, select: { eventTypeId: true, attrKey: true, type: true } });
-  return new Map(attrs.map((a) => [`${a.eventTypeId}:${a.attrKey}`, a.type as AttrType]));
+  // raw SQL: ingestion calls this inside a driver transaction, which runs raw statements only
+  const p = new Params();
+  const attrs = await tx.$queryRawUnsafe<{ eventTypeId: number | string; attrKey: string; type: string }[]>(
+    `SELECT "eventTypeId", "attrKey", "type" FROM "EventAttribute" WHERE "eventTypeId" IN (${p.list(eventTypeIds)})`,
+    ...p.values,
+  );
+  return new Map(attrs.map((a) => [`${Number(a.eventTypeId)}:${a.attrKey}`, a.type as AttrType]));
 }
 
 interface NewRun {
