@@ -17,6 +17,7 @@ import enErrors from "@/messages/en/errors.json";
 import enEventTypes from "@/messages/en/eventTypes.json";
 import enOptions from "@/messages/en/options.json";
 import enPalette from "@/messages/en/palette.json";
+import enScenarios from "@/messages/en/scenarios.json";
 import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
 import enStages from "@/messages/en/stages.json";
@@ -39,6 +40,7 @@ import zhErrors from "@/messages/zh-CN/errors.json";
 import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
 import zhOptions from "@/messages/zh-CN/options.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
+import zhScenarios from "@/messages/zh-CN/scenarios.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
 import zhStages from "@/messages/zh-CN/stages.json";
@@ -64,6 +66,7 @@ const en = {
   eventTypes: enEventTypes,
   options: enOptions,
   palette: enPalette,
+  scenarios: enScenarios,
   settings: enSettings,
   shell: enShell,
   stages: enStages,
@@ -93,6 +96,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     eventTypes: zhEventTypes,
     options: zhOptions,
     palette: zhPalette,
+    scenarios: zhScenarios,
     settings: zhSettings,
     shell: zhShell,
     stages: zhStages,

@@ -118,7 +118,8 @@ export function useArchiveCustomEvent() {
   });
 }
 
-export type FireInput = { customEventId: number; dataFields?: DataField[] } & ({ segments: number[] } | Record<string, string | number>);
+/** {customEventId, dataFields?} with segments, or with one customer identifier (customerId, customerEmail, …). */
+export type FireInput = { customEventId: number; dataFields?: DataField[]; segments?: number[] } & Partial<Record<"customerId" | "customerEmail" | "customerPhone" | "customerCrmId" | "customerEmailMd5" | "customerEmailSha256", string | number>>;
 
 export function useFireCustomEvent() {
   const qc = useQueryClient();

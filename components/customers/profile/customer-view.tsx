@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Suspense } from "react";
+import { CustomerRunsCard } from "@/components/scenarios/customer-runs-card";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -32,6 +33,7 @@ export function CustomerView({ initial, assignment, createdBy }: CustomerViewPro
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,24rem)_1fr]">
       <div>
         <ProfileCard customer={customer} createdBy={createdBy} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
+        <CustomerRunsCard customerId={customer.id} canWrite={canWrite} />
       </div>
       <Card>
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
