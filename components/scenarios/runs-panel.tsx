@@ -100,7 +100,6 @@ export function RunItem({ run, canWrite, showScenario, showCustomer = true }: { 
 export function RunsPanel({ scenarioId, canWrite }: { scenarioId: number; canWrite: boolean }) {
   const t = useTranslations("scenarios.runs");
   const tc = useTranslations("common");
-  const { number } = useDates();
   const { errorText } = useErrorText();
   const [page, setPage] = useState(1);
   const runs = useRuns(scenarioId, page);
@@ -117,7 +116,7 @@ export function RunsPanel({ scenarioId, canWrite }: { scenarioId: number; canWri
           <ul className="flex flex-wrap gap-2 text-sm" data-testid="waiting">
             {waiting.map((w) => (
               <li key={w.stepId} className="rounded-md border px-2.5 py-1">
-                <span className="font-mono text-xs">{w.stepId}</span> · {t("customers", { count: w.waiting, formatted: number(w.waiting) })}
+                <span className="font-mono text-xs">{w.stepId}</span> · {t("customers", { count: w.waiting })}
               </li>
             ))}
           </ul>
