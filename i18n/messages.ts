@@ -18,6 +18,7 @@ import enEventTypes from "@/messages/en/eventTypes.json";
 import enGroups from "@/messages/en/groups.json";
 import enOptions from "@/messages/en/options.json";
 import enPalette from "@/messages/en/palette.json";
+import enScenarios from "@/messages/en/scenarios.json";
 import enSegments from "@/messages/en/segments.json";
 import enSettings from "@/messages/en/settings.json";
 import enShell from "@/messages/en/shell.json";
@@ -42,6 +43,7 @@ import zhEventTypes from "@/messages/zh-CN/eventTypes.json";
 import zhGroups from "@/messages/zh-CN/groups.json";
 import zhOptions from "@/messages/zh-CN/options.json";
 import zhPalette from "@/messages/zh-CN/palette.json";
+import zhScenarios from "@/messages/zh-CN/scenarios.json";
 import zhSegments from "@/messages/zh-CN/segments.json";
 import zhSettings from "@/messages/zh-CN/settings.json";
 import zhShell from "@/messages/zh-CN/shell.json";
@@ -69,6 +71,7 @@ const en = {
   groups: enGroups,
   options: enOptions,
   palette: enPalette,
+  scenarios: enScenarios,
   segments: enSegments,
   settings: enSettings,
   shell: enShell,
@@ -100,6 +103,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     groups: zhGroups,
     options: zhOptions,
     palette: zhPalette,
+    scenarios: zhScenarios,
     segments: zhSegments,
     settings: zhSettings,
     shell: zhShell,

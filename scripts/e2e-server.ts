@@ -24,21 +24,28 @@ async function freshDatabase(url: string) {
 async function main() {
   const url = process.env.E2E_DATABASE_URL!;
   await freshDatabase(url);
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", process.env.E2E_PORT ?? "3200", "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CDP_WORKER_POLL_MS: "200",
-    },
-  });
-  const stop = () => server.kill("SIGTERM");
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CDP_WORKER_POLL_MS: "200",
+    // scenario webhooks in the tests call servers on 127.0.0.1
+    CDP_WEBHOOK_ALLOW_PRIVATE: "1",
+  };
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", process.env.E2E_PORT ?? "3200", "-H", "127.0.0.1"], { cwd: root, stdio: "inherit", env });
+  // the automation worker beside the server, as `npm start` runs it: scenario runs progress in the tests
+  const worker = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/worker.ts"), "--no-migrate"], { cwd: root, stdio: "inherit", env });
+  const stop = () => {
+    worker.kill("SIGTERM");
+    server.kill("SIGTERM");
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    worker.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Suspense } from "react";
 import { CustomerSegmentsCard } from "@/components/segments/customer-segments-card";
+import { CustomerRunsCard } from "@/components/scenarios/customer-runs-card";
 import { CustomerTimeline } from "@/components/timeline/customer-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -34,6 +35,7 @@ export function CustomerView({ initial, assignment, createdBy }: CustomerViewPro
       <div>
         <ProfileCard customer={customer} createdBy={createdBy} actions={assignment ? <EditCustomerSheet customer={customer} assignment={assignment} /> : undefined} />
         <CustomerSegmentsCard customerId={customer.id} />
+        <CustomerRunsCard customerId={customer.id} canWrite={canWrite} />
       </div>
       <Card>
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
