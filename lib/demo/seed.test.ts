@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { listScenarios } from "@/lib/scenarios/service";
+import { listSegments } from "@/lib/segments/service";
+import { DEMO_GROUPS, DEMO_SEGMENTS } from "./automation";
 import { DEMO_CUSTOMERS, seedDemo } from "./seed";
 
 describe("demo seed", () => {
@@ -29,11 +32,34 @@ describe("demo seed", () => {
       expected.set(e.customerId, { stageId: t.stageId ?? cur.stageId, score: cur.score + (t.rating ?? 0) });
     }
     const customers = await db.customer.findMany({ where, select: { id: true, stageId: true, score: true, followNum: true, _count: { select: { followUps: true, phones: true } } } });
+    // the active demo scenario set the stage of the customers it ran for
+    const ran = new Map((await db.scenarioRun.findMany({ where, select: { customerId: true } })).map((r) => [r.customerId, true]));
+    const intent = await db.lifecycleStage.findFirstOrThrow({ where: { ...where, name: "意向客户" } });
+    expect(ran.size).toBe(12);
     for (const c of customers) {
-      expect({ id: c.id, stageId: c.stageId, score: c.score }).toEqual({ id: c.id, ...(expected.get(c.id) ?? { stageId: null, score: 0 }) });
+      const want = expected.get(c.id) ?? { stageId: null, score: 0 };
+      expect({ id: c.id, stageId: c.stageId, score: c.score }).toEqual({ id: c.id, ...want, ...(ran.has(c.id) ? { stageId: intent.id } : {}) });
       expect(c.followNum).toBe(c._count.followUps);
       expect(c._count.phones).toBeGreaterThan(0);
     }
+
+    // automation: groups with members, segments that match someone, custom events, scenarios with finished runs
+    const groups = await db.group.findMany({ where, select: { name: true, _count: { select: { members: true } } } });
+    expect(groups.map((g) => g.name).sort()).toEqual([...DEMO_GROUPS].sort());
+    for (const g of groups) expect(g._count.members, g.name).toBeGreaterThan(0);
+    const segments = await listSegments(tenant.id);
+    expect(segments.map((s) => s.name).sort()).toEqual([...DEMO_SEGMENTS].sort());
+    for (const s of segments) {
+      expect(s.count, s.name).toBeGreaterThan(0);
+      expect(s.count, s.name).toBeLessThan(DEMO_CUSTOMERS);
+    }
+    expect(await db.customEvent.count({ where })).toBe(2);
+    const scenarios = await listScenarios(tenant.id);
+    expect(scenarios.map((s) => s.status).sort()).toEqual(["active", "draft"]);
+    const active = scenarios.find((s) => s.status === "active")!;
+    expect(active.counts).toMatchObject({ entered: 12, completed: 12, failed: 0 });
+    expect(active.entriesPerDay.filter((d) => d.entries > 0).length).toBeGreaterThan(3);
+    expect(counts.runs).toBe(12);
     // seven bcrypt hashes and a few thousand rows: seconds alone, longer on a shared CI machine
   }, 90_000);
 });

@@ -5,6 +5,7 @@ import { listOptionLists } from "@/lib/options/service";
 import { createTenant } from "@/lib/tenants/service";
 import { createUser } from "@/lib/users/service";
 import type { DemoContext } from "./context";
+import { insertAutomation } from "./automation";
 import { insertCustomers } from "./customers";
 import { insertJourneys } from "./events";
 import { insertFeeds } from "./feeds";
@@ -96,8 +97,9 @@ export interface DemoSeedResult {
 
 /**
  * The demo tenant: departments, staff, tasks, labels, custom fields, event types, an API key, and
- * DEMO_CUSTOMERS customers with 60 days of events and the five feeds. The bulk data is written in
- * one transaction; if it fails the tenant is removed again, so the next `npm start` retries.
+ * DEMO_CUSTOMERS customers with 60 days of events and the five feeds, then the automation (groups,
+ * segments, custom events, scenarios, finished runs: ./automation.ts). The bulk data is written in
+ * one transaction; if anything fails the tenant is removed again, so the next `npm start` retries.
  */
 export async function seedDemo(): Promise<DemoSeedResult> {
   const tenant = await createTenant({ slug: "demo", name: "Demo Company", timeZone: "Asia/Shanghai" });
@@ -155,14 +157,16 @@ export async function seedDemo(): Promise<DemoSeedResult> {
       eventTypes,
       recordedBy: `apikey:${key.id}`,
     };
-    const counts = await db.$transaction(
+    const { counts, customers } = await db.$transaction(
       async (tx) => {
         const customers = await insertCustomers(tx, ctx, DEMO_CUSTOMERS);
         const events = await insertJourneys(tx, ctx, customers);
-        return { customers: customers.length, events, ...(await insertFeeds(tx, ctx, customers)) };
+        return { customers, counts: { customers: customers.length, events, ...(await insertFeeds(tx, ctx, customers)) } };
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
+    // groups, segments, custom events, scenarios and a few finished runs, through the services
+    Object.assign(counts, await insertAutomation(ctx, customers));
     return { appKey: key.appKey, secret: key.secret, counts };
   } catch (err) {
     // nothing of the bulk transaction was kept, so no event (which the database never deletes) is left

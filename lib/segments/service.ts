@@ -82,9 +82,12 @@ export async function duplicateSegment(tenantId: number, id: number, tx: DbOrTx 
 }
 
 /**
- * The scenarios whose documents refer to this segment (branch conditions, segment fan-outs).
- * HOOK for the scenarios issue: scenario documents do not refer to segments yet, so none do.
- * Fill this in when they can (e.g. by a query over ScenarioVersion.document of non-archived scenarios).
+ * The scenarios whose documents refer to this segment. None can: a scenario document (AUTOMATION.md)
+ * never stores a segment id — a branch's `if` is a segment *rule* written inline (the rule format has
+ * no "member of segment N" leaf), and `withsegments` names segments at fire time only. A fan-out reads
+ * its segments' rules once when the worker starts it, so deleting a segment later cannot break a run;
+ * one deleted before its fan-out starts contributes nobody. Kept as the one place to fill in if the
+ * rule format ever gains a segment reference (a query over ScenarioVersion.document).
  */
 export async function scenariosUsingSegment(_tenantId: number, _segmentId: number, _tx: DbOrTx = db): Promise<{ id: number; name: string }[]> {
   return [];
