@@ -36,7 +36,7 @@ test.describe("operator CLI", () => {
     ]);
     expect(none.status).toBe(2);
     expect(none.stdout).toBe("");
-    expect(none.stderr).toContain("usage: npm run -s cli -- <tenant:create|user:create|apikey:create|apikey:revoke>");
+    expect(none.stderr).toContain("usage: npm run -s cli -- <tenant:create|user:create|apikey:create|apikey:revoke|segment:create|segment:count|custom-event:create|scenario:import|scenario:export|scenario:stats>");
 
     expect(missing).toEqual({ status: 2, stdout: "", stderr: "tenant:create: missing --slug\n" });
     expect(unknown).toEqual({ status: 2, stdout: "", stderr: "tenant:create: Unknown option '--colour'\n" });
