@@ -24,9 +24,18 @@ export function createDb(url = databaseUrl()): Db {
   return client;
 }
 
-/** Each SQLite client's adapter factory, and the adapter (one connection) it opened. */
-const sqliteFactories = new WeakMap<object, object>();
-const sqliteAdapters = new WeakMap<object, unknown>();
+/**
+ * Each SQLite client's adapter factory, and the adapter (one connection) it opened. Kept on
+ * globalThis like the client itself: Next.js bundles this module into several server chunks, and a
+ * client made by one chunk's copy must be found by another's (else the first driver statement of a
+ * fresh server failed when its route's chunk was not the one that created the client).
+ */
+const globalForSqlite = globalThis as unknown as {
+  __cdpSqliteFactories?: WeakMap<object, object>;
+  __cdpSqliteAdapters?: WeakMap<object, unknown>;
+};
+const sqliteFactories = (globalForSqlite.__cdpSqliteFactories ??= new WeakMap<object, object>());
+const sqliteAdapters = (globalForSqlite.__cdpSqliteAdapters ??= new WeakMap<object, unknown>());
 
 /**
  * The connection Prisma's SQLite adapter opened for this client (connecting it if needed), for

@@ -68,9 +68,17 @@ export async function makeLimiter(opts: LimiterOptions): Promise<RateLimiterAbst
   });
 }
 
-/** Limiters made once per (url, name): the store follows DATABASE_URL (tests switch it). */
-export function limiterCache() {
-  const made = new Map<string, Promise<RateLimiterAbstract>>();
+const globalForLimiters = globalThis as unknown as { __cdpLimiters?: Map<string, Map<string, Promise<RateLimiterAbstract>>> };
+
+/**
+ * Limiters made once per (scope, url, name): the store follows DATABASE_URL (tests switch it). The
+ * cache lives on globalThis: Next.js bundles this module into several server chunks, and in-memory
+ * counters split per chunk would let one key through once per route.
+ */
+export function limiterCache(scope: string) {
+  const all = (globalForLimiters.__cdpLimiters ??= new Map());
+  const made = all.get(scope) ?? new Map<string, Promise<RateLimiterAbstract>>();
+  all.set(scope, made);
   return (name: string, opts: LimiterOptions): Promise<RateLimiterAbstract> => {
     const key = `${databaseUrl()}\u0000${name}`;
     let limiter = made.get(key);

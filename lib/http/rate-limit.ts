@@ -7,7 +7,7 @@ import { limiterCache } from "./limit-store";
  * burst / rate seconds). Limiters are made per distinct (rate, burst) pair and keyed by API key id;
  * on PostgreSQL their counters are shared by every process (limit-store.ts).
  */
-const limiterFor = limiterCache();
+const limiterFor = limiterCache("rate");
 
 export async function consumeRateLimit(key: string, ratePerSecond: number, burst: number): Promise<void> {
   if (process.env.CDP_RATE_LIMIT === "off") return;

@@ -12,7 +12,7 @@ export const FAILURES_PER_ADDRESS = 60;
 export const FAILURE_WINDOW_SECONDS = 60;
 
 // counters shared by every process on PostgreSQL (limit-store.ts)
-const limiters = limiterCache();
+const limiters = limiterCache("throttle");
 const byAppKey = () => limiters("cred-app", { keyPrefix: "cred-app", points: FAILURES_PER_APP_KEY, duration: FAILURE_WINDOW_SECONDS });
 const byAddress = () => limiters("cred-addr", { keyPrefix: "cred-addr", points: FAILURES_PER_ADDRESS, duration: FAILURE_WINDOW_SECONDS });
 
