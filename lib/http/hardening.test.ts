@@ -158,6 +158,17 @@ describe("failed credential attempts are throttled", () => {
     expect(statuses.slice(FAILURES_PER_ADDRESS).every((s) => s === 429)).toBe(true);
   });
 
+  it("clients whose address is unknown (no x-forwarded-for) are throttled per appKey only: guessers cannot lock others out", async () => {
+    const tenant = await makeTenant();
+    const key = await makeApiKey(tenant.id);
+    for (let i = 0; i < FAILURES_PER_ADDRESS + 5; i++) {
+      const url = `${BASE}/openapi/v1/oauth2/token?grant_type=client_credentials&appid=stranger-${i}&secret=x`;
+      expect((await oauth2Route(new Request(url))).status).toBe(401);
+    }
+    const url = `${BASE}/openapi/v1/oauth2/token?grant_type=client_credentials&appid=${key.appKey}&secret=${key.secret}`;
+    expect((await oauth2Route(new Request(url))).status).toBe(200);
+  });
+
   it("the customers signature scheme is throttled per appid, answering code 429", async () => {
     const tenant = await makeTenant();
     const key = await makeApiKey(tenant.id);

@@ -16,10 +16,14 @@ const limiters = limiterCache("throttle");
 const byAppKey = () => limiters("cred-app", { keyPrefix: "cred-app", points: FAILURES_PER_APP_KEY, duration: FAILURE_WINDOW_SECONDS });
 const byAddress = () => limiters("cred-addr", { keyPrefix: "cred-addr", points: FAILURES_PER_ADDRESS, duration: FAILURE_WINDOW_SECONDS });
 
-/** The client's address: the first hop of x-forwarded-for, else one shared constant. */
-export function clientAddress(req: Request): string {
-  const first = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first || "unknown";
+/**
+ * The client's address: the first hop of x-forwarded-for (set by the load balancer in front), else
+ * unknown. A route handler does not see the socket's address, and one shared constant for every
+ * client without the header would let one guesser lock everybody out, so an unknown address is only
+ * throttled per appKey.
+ */
+export function clientAddress(req: Request): string | undefined {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
 }
 
 export interface CredentialAttempt {
@@ -42,9 +46,9 @@ async function refuseIfSpent(limiterOf: () => Promise<RateLimiterAbstract>, key:
 }
 
 /** Starts an attempt from this address: refuses at once when its failures are used up. */
-export async function credentialAttempt(address: string): Promise<CredentialAttempt> {
+export async function credentialAttempt(address: string | undefined): Promise<CredentialAttempt> {
   const appKeys: string[] = [];
-  if (!off()) await refuseIfSpent(byAddress, address);
+  if (address && !off()) await refuseIfSpent(byAddress, address);
   return {
     async claim(appKey) {
       if (!appKey || off()) return;
@@ -55,7 +59,7 @@ export async function credentialAttempt(address: string): Promise<CredentialAtte
       if (off()) return;
       const count = async (limiterOf: () => Promise<RateLimiterAbstract>, key: string) =>
         (await limiterOf()).consume(key, 1).catch(() => undefined);
-      await Promise.all([count(byAddress, address), ...appKeys.map((k) => count(byAppKey, k))]);
+      await Promise.all([...(address ? [count(byAddress, address)] : []), ...appKeys.map((k) => count(byAppKey, k))]);
     },
   };
 }
