@@ -9,15 +9,16 @@ import { databaseUrl, providerOf } from "@/lib/db/config";
  * - PostgreSQL: a revoke sends NOTIFY on `cdp_credentials` in its transaction (so at commit); every
  *   process LISTENs and empties its cache on the notification. Entries live 30 s (the bound for
  *   changes that do not notify, such as a tenant's time zone). While the listening connection is
- *   down (not yet up, or lost), entries live 1 s.
+ *   down (not yet up, or lost), entries live half a second.
  * - SQLite (one process by construction): a revoke in this process empties the cache at once, and
- *   entries live 1 s, which also covers a revoke from the CLI.
+ *   entries live half a second, so a revoke from another process (the CLI) holds everywhere within
+ *   a second with room to spare.
  * A lookup that started before an invalidation never fills the cache after it (a generation count).
  */
 
 export const CREDENTIAL_CHANNEL = "cdp_credentials";
 const LISTENING_TTL_MS = 30_000;
-const SHORT_TTL_MS = 1_000;
+const SHORT_TTL_MS = 500;
 
 interface Entry<T> {
   value: T;

@@ -7,7 +7,7 @@ import { issueToken } from "./api-keys";
 /**
  * Several app processes on one database behave as one: a revoke in one process is refused by the
  * others within a second, and (PostgreSQL) a burst split across processes is limited as one key.
- * Each "process" is lib/access/testing/credential-process.ts, a separate Node process.
+ * Each "process" is lib/test/credential-process.ts, a separate Node process.
  */
 
 const pgOnly = process.env.CDP_TEST_PROVIDER === "postgresql";
@@ -22,7 +22,7 @@ const started: Proc[] = [];
 afterAll(() => started.forEach((p) => p.stop()));
 
 async function startProcess(): Promise<Proc> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "testing/credential-process.ts")], {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/test/credential-process.ts")], {
     cwd: root,
     env: { ...process.env, CDP_RATE_LIMIT: "on" },
     stdio: ["pipe", "pipe", "inherit"],

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit/audit";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { db, type DbOrTx } from "@/lib/db/client";
-import { isDomainError, type Reason } from "@/lib/errors";
-import { DomainError as HttpDomainError } from "@/lib/http/errors";
+import { isDomainError } from "@/lib/errors";
 import { splitLabelList } from "@/lib/labels/schemas";
 import { listStages } from "@/lib/stages/service";
 import type { ChangeAuthor } from "./author";
@@ -133,37 +132,11 @@ const PATH_TO_FIELD: Record<string, string> = {
   identities: "identities",
 };
 
-/**
- * A service's error as a row error. Errors of lib/errors.ts carry their reason; the services that
- * still throw lib/http's error are given one from their field and kind, so the preview words them.
- */
+/** A service's error as a row error: its reason, and the field its first detail names. */
 export function toRowError(err: unknown): RowError {
   if (isDomainError(err)) {
     const d = err.details[0];
     return { field: d?.path ? (PATH_TO_FIELD[d.path.split(".")[0]] ?? d.path) : undefined, reason: err.reason, message: err.message, params: err.params };
-  }
-  if (err instanceof HttpDomainError) {
-    const path = err.details[0]?.path?.split(".")[0];
-    const field = path ? (PATH_TO_FIELD[path] ?? path) : /valid (custtype|dealflag|custfrom)/i.test(err.message) ? "type" : undefined;
-    const reason: Reason | undefined =
-      err.kind === "conflict"
-        ? field === "phones"
-          ? "phone_taken"
-          : field === "email"
-            ? "customer_email_taken"
-            : field === "crmId"
-              ? "crm_id_taken"
-              : "duplicate"
-        : field === "customFields"
-          ? err.message.startsWith("缺少")
-            ? "custom_field_required"
-            : "custom_field_invalid"
-          : field === "ownerLoginNo"
-            ? "staff_not_found"
-            : /not a valid/.test(err.message)
-              ? "invalid_option"
-              : undefined;
-    return { field, reason, message: err.message };
   }
   return { reason: "internal", message: "internal error" };
 }
