@@ -31,17 +31,29 @@ export function GroupPicker({
   onSelect,
   memberOf,
   disabled,
+  label,
+  id,
+  invalid,
+  className,
 }: {
   trigger: ReactNode;
   onSelect: (group: { id: number; name: string }) => void;
   memberOf?: ReadonlySet<number>;
   disabled?: boolean;
+  /** the button's accessible name; "Choose a group" by default */
+  label?: string;
+  id?: string;
+  invalid?: boolean;
+  className?: string;
 }) {
   const t = useTranslations("groups.customer");
   const tc = useTranslations("groups.add");
   return (
     <SearchCombobox
-      label={t("pick")}
+      id={id}
+      invalid={invalid}
+      className={className}
+      label={label ?? t("pick")}
       trigger={trigger}
       placeholder={t("searchGroups")}
       emptyText={t("noGroup")}

@@ -30,10 +30,14 @@ export interface SearchComboboxProps {
   onSelect: (option: ComboboxOption) => void;
   disabled?: boolean;
   className?: string;
+  /** the button's id, for a form's <label htmlFor> */
+  id?: string;
+  /** the current choice is wrong (a form shows why beside it) */
+  invalid?: boolean;
 }
 
 /** A button that opens a server-side search (cmdk in a Radix popover): customers to add, groups to join. */
-export function SearchCombobox({ trigger, label, placeholder, emptyText, loadingText, useOptions, onSelect, disabled, className }: SearchComboboxProps) {
+export function SearchCombobox({ trigger, label, placeholder, emptyText, loadingText, useOptions, onSelect, disabled, className, id, invalid }: SearchComboboxProps) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [search, setSearch] = useState("");
@@ -51,7 +55,16 @@ export function SearchCombobox({ trigger, label, placeholder, emptyText, loading
       }}
     >
       <Popover.Trigger asChild>
-        <Button variant="outline" role="combobox" aria-expanded={open} aria-label={label} disabled={disabled} className={cn("justify-between", className)}>
+        <Button
+          id={id}
+          variant="outline"
+          role="combobox"
+          aria-expanded={open}
+          aria-label={label}
+          aria-invalid={invalid || undefined}
+          disabled={disabled}
+          className={cn("justify-between", invalid && "border-destructive text-destructive", className)}
+        >
           {trigger}
           <ChevronsUpDown className="opacity-50" />
         </Button>

@@ -74,11 +74,13 @@ export function useDeleteGroup() {
   });
 }
 
-export function useGroup(id: number, initialData?: GroupWithCount) {
+/** A group by id; none asked while `id` is undefined. A group gone (or never this tenant's) is an ApiError of status 404. */
+export function useGroup(id: number | undefined, initialData?: GroupWithCount) {
   return useQuery({
-    queryKey: groupKeys.detail(id),
+    queryKey: groupKeys.detail(id ?? 0),
     queryFn: () => fetchJson<GroupWithCount>(`/api/groups/${id}`),
     initialData,
+    enabled: id !== undefined,
   });
 }
 

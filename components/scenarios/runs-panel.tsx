@@ -13,63 +13,64 @@ import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { StatusBadge } from "./status-badge";
-import { useRunAction, useRuns, useWaiting, type Run } from "./use-scenarios";
+import { cn } from "@/lib/utils";
+import { useRun, useRunAction, useRuns, useWaiting, type Run } from "./use-scenarios";
 
 const UNFINISHED = new Set(["queued", "running", "waiting"]);
 
+/** Retry (a failed run) or cancel (a run under way), for writers. */
+export function RunActions({ run, className }: { run: { id: number; status: string }; className?: string }) {
+  const t = useTranslations("scenarios.runs");
+  const { toastError } = useErrorText();
+  const action = useRunAction();
+  if (run.status !== "failed" && !UNFINISHED.has(run.status)) return null;
+  return (
+    <span className={cn("flex gap-1", className)}>
+      {run.status === "failed" && (
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={action.isPending}
+          onClick={() => action.mutate({ runId: run.id, action: "retry" }, { onSuccess: () => toast.success(t("retriedToast")), onError: toastError })}
+        >
+          <RotateCcw /> {t("retry")}
+        </Button>
+      )}
+      {UNFINISHED.has(run.status) && (
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
+              <XCircle /> {t("cancel")}
+            </Button>
+          }
+          title={t("cancelTitle", { id: run.id })}
+          description={t("cancelDescription")}
+          confirmLabel={t("cancel")}
+          destructive
+          onConfirm={() => action.mutateAsync({ runId: run.id, action: "cancel" }).then(() => toast.success(t("cancelledToast")))}
+        />
+      )}
+    </span>
+  );
+}
+
 /** One run: its status, customer, times and the log of its steps (outcome, time, attempts, error). */
-export function RunItem({ run, canWrite, showScenario, showCustomer = true }: { run: Run; canWrite: boolean; showScenario?: boolean; showCustomer?: boolean }) {
+export function RunItem({ run, canWrite, highlight = false }: { run: Run; canWrite: boolean; highlight?: boolean }) {
   const t = useTranslations("scenarios.runs");
   const ts = useTranslations("scenarios.steps");
   const { dateTime } = useDates();
-  const { toastError } = useErrorText();
-  const action = useRunAction();
   return (
-    <li className="rounded-lg border p-3" data-testid="run" data-run-id={run.id} data-status={run.status}>
+    <li className={cn("rounded-lg border p-3", highlight && "border-primary ring-1 ring-primary/40")} data-testid="run" data-run-id={run.id} data-status={run.status} data-focused={highlight || undefined}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <StatusBadge kind="run" value={run.status} />
-        {showScenario && (
-          <Link href={`/scenarios/${run.scenarioId}`} className="font-medium hover:underline">
-            {run.scenarioName}
-          </Link>
-        )}
-        {showCustomer && (
-          <Link href={`/customers/${run.customerId}`} className="font-medium hover:underline">
-            {run.customerName}
-          </Link>
-        )}
+        <Link href={`/customers/${run.customerId}`} className="font-medium hover:underline">
+          {run.customerName}
+        </Link>
         <span className="text-muted-foreground">
           #{run.id} · {t("versionShort", { version: run.version })} · {t("entered", { at: dateTime(run.startedAt) })}
           {run.finishedAt && ` · ${t("finished", { at: dateTime(run.finishedAt) })}`}
         </span>
-        {canWrite && (
-          <span className="ml-auto flex gap-1">
-            {run.status === "failed" && (
-              <Button
-                variant="outline"
-                size="sm"
-                disabled={action.isPending}
-                onClick={() => action.mutate({ runId: run.id, action: "retry" }, { onSuccess: () => toast.success(t("retriedToast")), onError: toastError })}
-              >
-                <RotateCcw /> {t("retry")}
-              </Button>
-            )}
-            {UNFINISHED.has(run.status) && (
-              <ConfirmDialog
-                trigger={
-                  <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
-                    <XCircle /> {t("cancel")}
-                  </Button>
-                }
-                title={t("cancelTitle", { id: run.id })}
-                description={t("cancelDescription")}
-                confirmLabel={t("cancel")}
-                destructive
-                onConfirm={() => action.mutateAsync({ runId: run.id, action: "cancel" }).then(() => toast.success(t("cancelledToast")))}
-              />
-            )}
-          </span>
-        )}
+        {canWrite && <RunActions run={run} className="ml-auto" />}
       </div>
       {run.error && (
         <p className="mt-2 rounded-md bg-destructive/10 px-2 py-1 font-mono text-xs break-all text-destructive" data-testid="run-error">
@@ -96,16 +97,33 @@ export function RunItem({ run, canWrite, showScenario, showCustomer = true }: { 
   );
 }
 
-/** Per scenario: customers at each step now, and the run history (paged, newest first). */
-export function RunsPanel({ scenarioId, canWrite }: { scenarioId: number; canWrite: boolean }) {
+/**
+ * Per scenario: customers at each step now, and the run history (paged, newest first). A link from a
+ * customer's timeline names one run (`focusRunId`): it is shown first, marked, whatever its page.
+ */
+export function RunsPanel({ scenarioId, canWrite, focusRunId }: { scenarioId: number; canWrite: boolean; focusRunId?: number }) {
   const t = useTranslations("scenarios.runs");
   const tc = useTranslations("common");
   const { errorText } = useErrorText();
   const [page, setPage] = useState(1);
   const runs = useRuns(scenarioId, page);
+  const focus = useRun(focusRunId).data;
+  // on the page shown it is marked in place; elsewhere it is shown above the history
+  const onPage = runs.data?.items.some((r) => r.id === focusRunId) ?? false;
+  const focused = focus && focus.scenarioId === scenarioId && !onPage ? focus : undefined;
   const waiting = (useWaiting(scenarioId).data ?? []).filter((w) => w.waiting > 0);
   return (
     <div className="grid gap-4">
+      {focused && (
+        <section aria-labelledby="this-run" className="grid gap-2" data-testid="focused-run">
+          <h2 id="this-run" className="text-sm font-medium">
+            {t("thisRun", { id: focused.id })}
+          </h2>
+          <ul>
+            <RunItem run={focused} canWrite={canWrite} highlight />
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="waiting-now" className="grid gap-2">
         <h2 id="waiting-now" className="text-sm font-medium">
           {t("waitingNow")}
@@ -144,7 +162,7 @@ export function RunsPanel({ scenarioId, canWrite }: { scenarioId: number; canWri
           <>
             <ul className="grid gap-2">
               {runs.data.items.map((r) => (
-                <RunItem key={r.id} run={r} canWrite={canWrite} />
+                <RunItem key={r.id} run={r} canWrite={canWrite} highlight={r.id === focusRunId} />
               ))}
             </ul>
             <Pagination page={page} pageSize={runs.data.pageSize} total={runs.data.total} onPageChange={setPage} />

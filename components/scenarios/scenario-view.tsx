@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { FlowEditor } from "./flow-editor";
@@ -8,14 +10,22 @@ import { RunsPanel } from "./runs-panel";
 import { TriggerPanel } from "./trigger-panel";
 import { useCustomEvents, useScenario, type Scenario } from "./use-scenarios";
 
-/** A saved scenario: its flow, its runs (and who waits where), and, for a custom-event trigger, the panel that fires it. */
+const TABS = ["flow", "runs", "trigger"];
+
+/**
+ * A saved scenario: its flow, its runs (and who waits where), and, for a custom-event trigger, the
+ * panel that fires it. `?tab=runs&run=<id>` (a customer's timeline links so) opens the run history at that run.
+ */
 export function ScenarioView({ initial, canWrite }: { initial: Scenario; canWrite: boolean }) {
   const t = useTranslations("scenarios");
+  const sp = useSearchParams();
+  const [tab, setTab] = useState(() => (TABS.includes(sp.get("tab") ?? "") ? sp.get("tab")! : "flow"));
+  const runId = Number(sp.get("run"));
   const scenario = useScenario(initial.id, initial).data ?? initial;
   const trigger = scenario.document.trigger;
   const customEvent = (useCustomEvents().data ?? []).find((c) => "customEvent" in trigger && c.id === trigger.customEvent);
   return (
-    <Tabs defaultValue="flow">
+    <Tabs value={tab === "trigger" && !(canWrite && customEvent) ? "flow" : tab} onValueChange={setTab}>
       <TabsList>
         <TabsTrigger value="flow">{t("tabs.flow")}</TabsTrigger>
         <TabsTrigger value="runs">{t("tabs.runs")}</TabsTrigger>
@@ -26,7 +36,7 @@ export function ScenarioView({ initial, canWrite }: { initial: Scenario; canWrit
         <FlowEditor key={`${scenario.version}-${scenario.status}`} scenario={scenario} canWrite={canWrite} />
       </TabsContent>
       <TabsContent value="runs" className="pt-2">
-        <RunsPanel scenarioId={scenario.id} canWrite={canWrite} />
+        <RunsPanel scenarioId={scenario.id} canWrite={canWrite} focusRunId={Number.isInteger(runId) && runId > 0 ? runId : undefined} />
       </TabsContent>
       {canWrite && customEvent && (
         <TabsContent value="trigger" className="pt-2">

@@ -6,6 +6,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { GroupPicker } from "@/components/groups/group-picker";
+import { useGroup } from "@/components/groups/use-groups";
+import { ApiError } from "@/lib/http/fetch-json";
 import type { Step } from "@/lib/scenarios/document";
 import { SETTABLE_FIELDS } from "./flow-types";
 import { useFlowEventTypes, useStageOptions } from "./use-scenarios";
@@ -89,11 +92,31 @@ export function BranchRuleForm({ step, onChange, readOnly, uid }: FormProps<"bra
   );
 }
 
+/**
+ * The group of an add/remove step, chosen by name (the groups' search). A group that no longer
+ * exists (deleted since, or pasted in the JSON) is shown as such at once, before activation refuses it.
+ */
 export function GroupForm({ step, onChange, readOnly, uid }: FormProps<"addToGroup" | "removeFromGroup">) {
   const t = useTranslations("scenarios.steps");
+  const id = Number.isInteger(step.groupId) && step.groupId > 0 ? step.groupId : undefined;
+  const group = useGroup(id);
+  const missing = id !== undefined && group.error instanceof ApiError && group.error.status === 404;
   return (
-    <Field label={t("groupId")} htmlFor={`${uid}-group`}>
-      <Input id={`${uid}-group`} type="number" min={1} className="w-36" disabled={readOnly} value={step.groupId ?? ""} onChange={(e) => onChange({ ...step, groupId: num(e.target.value) })} />
+    <Field label={t("group")} htmlFor={`${uid}-group`}>
+      <GroupPicker
+        id={`${uid}-group`}
+        label={t("group")}
+        className="w-64 max-w-full"
+        disabled={readOnly}
+        invalid={missing}
+        onSelect={(g) => onChange({ ...step, groupId: g.id })}
+        trigger={<span className="truncate">{id === undefined ? t("pickGroup") : (group.data?.name ?? `#${id}`)}</span>}
+      />
+      {missing && (
+        <p className="text-xs text-destructive" role="alert" data-testid="group-missing">
+          {t("groupMissing", { id })}
+        </p>
+      )}
     </Field>
   );
 }

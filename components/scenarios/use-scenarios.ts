@@ -7,6 +7,7 @@ import type { EventType } from "@/lib/event-types/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { ScenarioDocumentInput } from "@/lib/scenarios/document";
 import { scenarioKeys } from "@/lib/scenarios/query-keys";
+import type { CustomerRunSummary } from "@/lib/scenarios/customer-runs";
 import type { RunsPage, RunView, ScenarioListItem, ScenarioView } from "@/lib/scenarios/service";
 import type { Stage } from "@/lib/stages/schemas";
 
@@ -16,6 +17,7 @@ export type ScenarioItem = Json<ScenarioListItem>;
 export type Scenario = Json<ScenarioView>;
 export type Run = Json<RunView>;
 export type Runs = Json<RunsPage>;
+export type CustomerRuns = Json<CustomerRunSummary>;
 export type CustomEvent = Json<CustomEventView>;
 export interface SegmentOption {
   id: number;
@@ -90,10 +92,21 @@ export function useRunAction() {
   });
 }
 
+/** The customer's runs under way or failed, and the marker that moves with any of their runs (lib/scenarios/customer-runs.ts). */
 export function useCustomerRuns(customerId: number) {
   return useQuery({
     queryKey: scenarioKeys.customerRuns(customerId),
-    queryFn: () => fetchJson<Run[]>(`/api/scenarios/customers/${customerId}/runs`),
+    queryFn: () => fetchJson<CustomerRuns>(`/api/scenarios/customers/${customerId}/runs`),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+/** One run with its step log (the run history's "this run"). */
+export function useRun(runId: number | undefined) {
+  return useQuery({
+    queryKey: scenarioKeys.run(runId ?? 0),
+    queryFn: () => fetchJson<Run>(`/api/scenarios/runs/${runId}`),
+    enabled: runId !== undefined,
     refetchInterval: LIVE_MS,
   });
 }

@@ -37,7 +37,7 @@ export function CustomerTimeline({ customerId, eventTypes }: { customerId: numbe
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(filters.kind || filters.eventTypeId || filters.from || filters.to);
+  const filtered = Boolean(filters.kind || filters.eventTypeId || filters.from || filters.to || filters.automation);
 
   return (
     <section className="space-y-4" aria-label={t("title")}>
@@ -69,7 +69,7 @@ export function CustomerTimeline({ customerId, eventTypes }: { customerId: numbe
           <ol className="relative" data-testid="timeline">
             {items.map((item) => (
               <TimelineEntry
-                key={`${item.kind}-${item.id}`}
+                key={item.kind === "automation" ? `automation-${item.entry}-${item.id}` : `${item.kind}-${item.id}`}
                 item={item}
                 eventType={item.kind === "event" ? types.get(item.eventTypeId) : undefined}
               />

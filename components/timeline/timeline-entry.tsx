@@ -1,6 +1,6 @@
 "use client";
 
-import { History, MessageSquare, PhoneCall, Sparkles, StickyNote, Ticket, type LucideIcon } from "lucide-react";
+import { History, MessageSquare, PhoneCall, Sparkles, StickyNote, Ticket, Workflow, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useDates } from "@/components/i18n/use-dates";
@@ -10,6 +10,7 @@ import type { EventType } from "@/lib/event-types/schemas";
 import type { TimelineKind } from "@/lib/feeds/schemas";
 import type { TimelineEvent, TimelineItem } from "@/lib/feeds/timeline";
 import { Actor } from "./actor";
+import { AutomationBody, AutomationTitle } from "./automation-entry";
 
 const ICONS: Record<TimelineKind, LucideIcon> = {
   event: Sparkles,
@@ -18,6 +19,7 @@ const ICONS: Record<TimelineKind, LucideIcon> = {
   callLog: PhoneCall,
   sms: MessageSquare,
   alternation: History,
+  automation: Workflow,
 };
 
 const SOURCE_KEYS = ["source", "source1", "source2", "source3", "source4", "source5", "source6", "source7", "source8"] as const;
@@ -76,7 +78,7 @@ function ChangeBody({ item }: { item: Extract<TimelineItem, { kind: "alternation
 
 function useTitle() {
   const t = useTranslations("timeline.entry");
-  return (item: TimelineItem, type?: EventType): string => {
+  return (item: Exclude<TimelineItem, { kind: "automation" }>, type?: EventType): string => {
     switch (item.kind) {
       case "event":
         return item.eventName || type?.name || item.eventKey;
@@ -149,6 +151,8 @@ function Body({ item, type }: { item: TimelineItem; type?: EventType }) {
       );
     case "alternation":
       return <ChangeBody item={item} />;
+    case "automation":
+      return <AutomationBody item={item} />;
   }
 }
 
@@ -160,15 +164,25 @@ export function TimelineEntry({ item, eventType }: { item: TimelineItem; eventTy
   const Icon = ICONS[item.kind];
   // an event the system recorded (an automation) names the system; other items without an author name no one
   const system = item.kind === "event" && item.recordedBy === "system";
+  const run =
+    item.kind === "automation"
+      ? {
+          "data-entry": item.entry,
+          "data-step-type": item.entry === "step" ? (item.action.type === "other" ? item.action.name : item.action.type) : undefined,
+          "data-outcome": item.entry === "step" ? item.outcome : item.entry === "finished" ? item.status : undefined,
+        }
+      : {};
   return (
-    <li className="relative flex gap-3 pb-6" data-testid="timeline-entry" data-kind={item.kind}>
+    <li className="relative flex gap-3 pb-6" data-testid="timeline-entry" data-kind={item.kind} {...run}>
       <div className="flex size-8 shrink-0 items-center justify-center rounded-full border bg-background text-muted-foreground">
         <Icon className="size-4" />
       </div>
       <div className="min-w-0 flex-1 rounded-md border p-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <div className="flex min-w-0 items-baseline gap-2">
-            <span className="font-medium break-words">{title(item, eventType)}</span>
+            <span className="font-medium break-words" data-testid="entry-title">
+              {item.kind === "automation" ? <AutomationTitle item={item} /> : title(item, eventType)}
+            </span>
             <Badge variant="secondary">{item.kind === "event" ? (eventType?.name ?? item.eventKey) : t(`kinds.${item.kind}`)}</Badge>
           </div>
           <time className="text-xs text-muted-foreground tabular-nums" dateTime={item.at}>

@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Switch } from "@/components/ui/switch";
 import type { EventType } from "@/lib/event-types/schemas";
 import { TIMELINE_KINDS, type TimelineKind } from "@/lib/feeds/schemas";
 import type { TimelineFilters } from "./use-timeline";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filters live in the URL (?kind=&eventTypeId=&from=&to=) so a filtered timeline can be shared and reloaded. */
+/** The filters live in the URL (?kind=&eventTypeId=&from=&to=&automation=hide) so a filtered timeline can be shared and reloaded. */
 export function useTimelineFilters(): TimelineFilters {
   const sp = useSearchParams();
   const kind = sp.get("kind");
@@ -32,6 +33,7 @@ export function useTimelineFilters(): TimelineFilters {
     eventTypeId: Number.isInteger(eventTypeId) && eventTypeId > 0 ? eventTypeId : undefined,
     from: reversed ? undefined : range.from,
     to: reversed ? undefined : range.to,
+    automation: sp.get("automation") === "hide" ? "hide" : undefined,
   };
 }
 
@@ -67,7 +69,9 @@ export function TimelineFilterBar({ filters, eventTypes }: { filters: TimelineFi
     set({ from: range.from || undefined, to: range.to || undefined });
   }
 
-  const any = filters.kind || filters.eventTypeId || filters.from || filters.to || from || to;
+  const any = filters.kind || filters.eventTypeId || filters.from || filters.to || filters.automation || from || to;
+  // a chosen kind or event type already says what is shown: the switch is for "all kinds"
+  const narrowed = Boolean(filters.kind || filters.eventTypeId);
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label={t("filters.label")}>
@@ -133,6 +137,16 @@ export function TimelineFilterBar({ filters, eventTypes }: { filters: TimelineFi
             />
           </div>
         </div>
+        <div className="flex h-9 items-center gap-2">
+          <Switch
+            id="tl-automation"
+            checked={narrowed ? filters.kind === "automation" : filters.automation !== "hide"}
+            disabled={narrowed}
+            title={t("filters.automationHint")}
+            onCheckedChange={(on) => set({ automation: on ? undefined : "hide" })}
+          />
+          <Label htmlFor="tl-automation">{t("filters.automation")}</Label>
+        </div>
         {any && (
           <Button
             variant="ghost"
@@ -140,7 +154,7 @@ export function TimelineFilterBar({ filters, eventTypes }: { filters: TimelineFi
             onClick={() => {
               setFrom("");
               setTo("");
-              set({ kind: undefined, eventTypeId: undefined, from: undefined, to: undefined });
+              set({ kind: undefined, eventTypeId: undefined, from: undefined, to: undefined, automation: undefined });
             }}
           >
             <X /> {t("filters.clear")}

@@ -12,6 +12,8 @@ export interface TimelineFilters {
   /** yyyy-MM-dd, in the tenant's time zone */
   from?: string;
   to?: string;
+  /** "hide" leaves the scenario runs out when no kind is chosen */
+  automation?: "hide";
 }
 
 export const PAGE_SIZE = 20;

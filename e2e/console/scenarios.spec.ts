@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import enGroups from "../../messages/en/groups.json";
 import enScenarios from "../../messages/en/scenarios.json";
+import enTimeline from "../../messages/en/timeline.json";
 import zhScenarios from "../../messages/zh-CN/scenarios.json";
 import { cli, expect, signIn, test, type ApiKey, type TenantFixture } from "../fixtures";
 
@@ -50,7 +52,8 @@ test("a custom event starts a scenario from the trigger panel: wait 0 → add to
   const sink = await webhookSink();
   try {
     const lists = await listsApi(request, tenant.key);
-    const groupId = await lists.createGroup(`欢迎组 ${unique()}`);
+    const groupName = `欢迎组 ${unique()}`;
+    const groupId = await lists.createGroup(groupName);
     const created = await page.request.post("/api/customers", { data: { name: `李雷-${unique()}` } });
     expect(created.ok()).toBeTruthy();
     const customer = (await created.json()) as { id: number; name: string };
@@ -87,15 +90,30 @@ test("a custom event starts a scenario from the trigger panel: wait 0 → add to
     await wait.getByLabel(enScenarios.steps.unit).selectOption("minutes");
     await wait.getByLabel(enScenarios.steps.amount).fill("0");
     await addStep("addToGroup");
-    // first a group that does not exist: the server's refusal shows at that step
-    await page.locator('[data-step-type="addToGroup"]').getByLabel(enScenarios.steps.groupId).fill("999999999");
+    const groupStep = page.locator('[data-step-type="addToGroup"]');
+    await expect(groupStep.getByRole("combobox", { name: enScenarios.steps.group })).toHaveText(enScenarios.steps.pickGroup);
     await addStep("webhook");
     await page.locator('[data-step-type="webhook"]').getByLabel(enScenarios.steps.url).fill(sink.url);
+
+    // first a group that does not exist, pasted in the JSON view: the step says so at once, and activation is refused there
+    await page.getByRole("tab", { name: enScenarios.editor.json }).click();
+    const json = page.getByRole("textbox", { name: enScenarios.editor.json });
+    const doc = JSON.parse(await json.inputValue()) as { steps: { type: string; groupId?: number }[] };
+    doc.steps.find((s) => s.type === "addToGroup")!.groupId = 999999999;
+    await json.fill(JSON.stringify(doc, null, 2));
+    await page.getByRole("button", { name: enScenarios.editor.applyJson }).click();
+    await expect(groupStep.getByTestId("group-missing")).toHaveText(enScenarios.steps.groupMissing.replace("{id}", "999999999"));
+    await expect(groupStep.getByRole("combobox", { name: enScenarios.steps.group })).toHaveAttribute("aria-invalid", "true");
     await page.getByRole("button", { name: enScenarios.editor.activate }).click();
-    await expect(page.locator('[data-step-type="addToGroup"]').getByTestId("step-problems")).toContainText("999999999");
+    await expect(groupStep.getByTestId("step-problems")).toContainText("999999999");
     await expect(page).toHaveURL(/\/scenarios\/new$/);
 
-    await page.locator('[data-step-type="addToGroup"]').getByLabel(enScenarios.steps.groupId).fill(String(groupId));
+    // then the real one, chosen by name
+    await groupStep.getByRole("combobox", { name: enScenarios.steps.group }).click();
+    await page.getByPlaceholder(enGroups.customer.searchGroups).fill(groupName.split(" ")[1]);
+    await page.getByRole("option", { name: groupName }).click();
+    await expect(groupStep.getByRole("combobox", { name: enScenarios.steps.group })).toHaveText(groupName);
+    await expect(groupStep.getByTestId("group-missing")).toBeHidden();
     await page.getByRole("button", { name: enScenarios.editor.activate }).click();
     await expect(page).toHaveURL(/\/scenarios\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(scenarioName);
@@ -117,17 +135,45 @@ test("a custom event starts a scenario from the trigger panel: wait 0 → add to
     expect(hook.headers["idempotency-key"]).toMatch(/^\d+:webhook-1$/);
     expect(hook.body).toMatchObject({ customer: { id: customer.id }, trigger: { kind: "customEvent", dataFields: [{ name: "Amount", type: "Money", value: "12.50" }] } });
 
-    // the run history on the scenario, and the run with its steps on the customer's page
+    // the run history on the scenario
     await page.getByRole("tab", { name: enScenarios.tabs.runs }).click();
     await expect(page.getByTestId("run").first()).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+
+    // the run on the customer's timeline: entered (with its trigger), each step with what it did, finished; newest first
     await page.goto(`/customers/${customer.id}`);
-    const card = page.getByTestId("customer-runs");
-    await expect(card.getByRole("heading", { name: enScenarios.customer.title })).toBeVisible();
-    const run = card.getByTestId("run");
-    await expect(run).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
-    await expect(run).toContainText(scenarioName);
-    await expect(run.getByTestId("run-step")).toHaveCount(3);
-    for (const type of ["wait", "addToGroup", "webhook"]) await expect(run.locator(`[data-step-type="${type}"]`)).toHaveAttribute("data-outcome", "done");
+    const timeline = page.getByTestId("timeline");
+    const runEntries = timeline.locator('[data-kind="automation"]');
+    await expect(runEntries).toHaveCount(5, { timeout: 30_000 });
+    expect(await runEntries.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.entry, (e as HTMLElement).dataset.stepType ?? "", (e as HTMLElement).dataset.outcome ?? ""].join(":")))).toEqual([
+      "finished::completed",
+      "step:webhook:done",
+      "step:addToGroup:done",
+      "step:wait:done",
+      "entered::",
+    ]);
+    const entry = (selector: string) => timeline.locator(`[data-kind="automation"]${selector}`);
+    const words = enTimeline.automation;
+    await expect(entry('[data-entry="entered"]').getByTestId("entry-title")).toHaveText(words.entered.replace("<link>{scenario}</link>", scenarioName));
+    await expect(entry('[data-entry="entered"]')).toContainText(words.customEvent.replace("{name}", eventName));
+    await expect(entry('[data-step-type="addToGroup"]').getByTestId("entry-title")).toHaveText(words.steps.addedToGroup.replace("{group}", groupName));
+    await expect(entry('[data-step-type="webhook"]').getByTestId("entry-title")).toHaveText(words.steps.webhookDelivered.replace("{status}", "200"));
+    await expect(entry('[data-entry="finished"]').getByTestId("entry-title")).toHaveText(words.completed.replace("<link>{scenario}</link>", scenarioName));
+    // nothing under way: the Automation card has nothing to act on
+    await expect(page.getByTestId("customer-runs")).toContainText(enScenarios.customer.none);
+
+    // the automation filter hides them and keeps the choice in the URL
+    await page.getByRole("switch", { name: enTimeline.filters.automation }).click();
+    await expect(page).toHaveURL(/automation=hide/);
+    await expect(runEntries).toHaveCount(0);
+    await page.getByRole("switch", { name: enTimeline.filters.automation }).click();
+    await expect(runEntries).toHaveCount(5);
+
+    // each entry leads to the run in the scenario's history
+    await entry('[data-entry="finished"]').getByTestId("run-link").click();
+    await expect(page).toHaveURL(/\/scenarios\/\d+\?tab=runs&run=\d+$/);
+    const focused = page.locator('[data-testid="run"][data-focused="true"]');
+    await expect(focused).toHaveAttribute("data-status", "completed");
+    await expect(focused.getByTestId("run-step")).toHaveCount(3);
 
     // the list counts it
     await page.goto("/scenarios");

@@ -55,8 +55,8 @@ export type AddFeedItem = z.output<typeof addFeedItemSchema>;
 
 // ─── The console's merged timeline (lib/feeds/timeline.ts) ───────────────────────────────────
 
-/** What the timeline shows: recorded customer events and every history kind. */
-export const TIMELINE_KINDS = ["event", ...FEED_KINDS] as const;
+/** What the timeline shows: recorded customer events, every history kind, and scenario runs ("automation"). */
+export const TIMELINE_KINDS = ["event", ...FEED_KINDS, "automation"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 const day = z
@@ -65,7 +65,8 @@ const day = z
   .optional();
 
 export const timelineQuerySchema = z.object({
-  kind: z.enum(TIMELINE_KINDS).optional().describe("one kind (event, ticket, followUp, callLog, sms, alternation); all when omitted"),
+  kind: z.enum(TIMELINE_KINDS).optional().describe("one kind (event, ticket, followUp, callLog, sms, alternation, automation); all when omitted"),
+  automation: z.enum(["show", "hide"]).default("show").describe("hide: leave scenario runs out of the kinds shown when `kind` is omitted"),
   eventTypeId: z.coerce.number().int().positive().optional().describe("only events of this type (history items have no type)"),
   from: day.describe("from this day on, in the tenant's time zone"),
   to: day.describe("up to and including this day, in the tenant's time zone"),

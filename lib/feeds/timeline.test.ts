@@ -27,6 +27,8 @@ const label = (i: TimelineItem) => {
       return `sms:${i.content}`;
     case "alternation":
       return `alternation:${i.summary}`;
+    case "automation":
+      return `automation:${i.entry}:${i.runId}`;
   }
 };
 

@@ -6,13 +6,17 @@ import { customerNotFound } from "@/lib/customers/service";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { fail } from "@/lib/errors";
 import { resolveAuthors, type Author, type AuthorRef } from "./authors";
+import { automationRows, describeAutomation, type AutomationRow, type TimelineAutomation } from "./automation";
+import { decodeCursor, encodeCursor, keysetAfter, newestFirst, type Cursor } from "./keyset";
 import { findFeedRecords, type FeedRecord, type FeedTimeCondition, type FeedWhere } from "./repository";
 import { TIMELINE_KINDS, type FeedKind, type TimelineKind, type TimelineQuery } from "./schemas";
 import { toFeedItem, type FeedItem } from "./serializers";
 
 /**
  * The console's one timeline of a customer: recorded customer events (at their happenTime) merged
- * with the five history kinds, change records included (at their createdAt), newest first, keyset-paged across all six sources.
+ * with the five history kinds, change records included (at their createdAt), and the customer's
+ * scenario runs (entered, each step, finished: lib/feeds/automation.ts), newest first, keyset-paged
+ * across all sources.
  */
 
 /** A recorded event as the timeline shows it. */
@@ -29,40 +33,25 @@ export interface TimelineEvent extends Record<ContextField, string | null> {
 }
 
 /**
- * An item of the timeline: the event or history record, with who did it (`author`) and, for a
- * ticket, who handles it (`handler`), named from the users and API keys of the tenant.
+ * An item of the timeline: the event, history record or run entry, with who did it (`author`; none
+ * for a run entry, the system's) and, for a ticket, who handles it (`handler`), named from the users
+ * and API keys of the tenant.
  */
-export type TimelineItem = (TimelineEvent | FeedItem) & { author: Author | null; handler?: Author | null };
+export type TimelineItem = (TimelineEvent | FeedItem | TimelineAutomation) & { author: Author | null; handler?: Author | null };
+export type { TimelineAutomation };
 
 export interface TimelinePage {
   items: TimelineItem[];
   nextCursor: string | null;
 }
 
-/** Ties at one instant: events first, then history kinds by rank, then id (all descending). */
-const RANK: Record<TimelineKind, number> = { event: 5, sms: 4, callLog: 3, followUp: 2, ticket: 1, alternation: 0 };
+/** Ties at one instant (lib/feeds/keyset.ts): scenario runs (ranks 6–9), then events, then history kinds by rank, then id. */
+const RANK: Record<Exclude<TimelineKind, "automation">, number> = { event: 5, sms: 4, callLog: 3, followUp: 2, ticket: 1, alternation: 0 };
 
-interface Cursor {
-  t: number;
-  r: number;
-  id: number;
-}
-
-type Entry = { kind: "event"; at: Date; id: number; event: StoredEvent } | { kind: FeedKind; at: Date; id: number; record: FeedRecord };
-
-function encodeCursor(e: Entry): string {
-  return Buffer.from(JSON.stringify({ t: e.at.getTime(), r: RANK[e.kind], id: e.id })).toString("base64url");
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if ([c.t, c.r, c.id].every((n) => Number.isInteger(n))) return c;
-  } catch {
-    // falls through
-  }
-  throw fail("cursor_invalid", "cursor: is not a cursor this API gave", { path: "cursor" });
-}
+type Entry =
+  | { kind: "event"; rank: number; at: Date; id: number; event: StoredEvent }
+  | { kind: FeedKind; rank: number; at: Date; id: number; record: FeedRecord }
+  | { kind: "automation"; rank: number; at: Date; id: number; row: AutomationRow };
 
 /** [from, before) of the query's days in the tenant's zone; `to` covers its whole day. */
 function range(q: TimelineQuery, timeZone: string): { from?: Date; before?: Date } {
@@ -77,15 +66,6 @@ function range(q: TimelineQuery, timeZone: string): { from?: Date; before?: Date
   return { from, before };
 }
 
-/** The rows of a history kind that come after the cursor in (time, rank, id) descending order. */
-function feedAfter(kind: FeedKind, c: Cursor): FeedTimeCondition {
-  const t = new Date(c.t);
-  const rank = RANK[kind];
-  if (rank < c.r) return { createdAt: { lte: t } };
-  if (rank > c.r) return { createdAt: { lt: t } };
-  return { OR: [{ createdAt: { lt: t } }, { createdAt: t, id: { lt: c.id } }] };
-}
-
 async function eventEntries(
   tenantId: number,
   customerId: number,
@@ -94,14 +74,15 @@ async function eventEntries(
   c: Cursor | null,
   tx: DbOrTx,
 ): Promise<Entry[]> {
-  // events rank highest: after a history item's cursor only strictly older events follow (id < 0 never holds)
-  const after = c ? { happenTime: new Date(c.t), id: c.r === RANK.event ? c.id : 0 } : undefined;
+  // after a history item's cursor only strictly older events follow (id < 0 never holds); after a run
+  // entry's, every event at its instant does (older than the next millisecond, the columns' precision)
+  const after = !c ? undefined : c.r > RANK.event ? { happenTime: new Date(c.t + 1), id: 0 } : { happenTime: new Date(c.t), id: c.r === RANK.event ? c.id : 0 };
   const rows = await findCustomerEvents(
     { tenantId, customerId, eventTypeId: q.eventTypeId, from: r.from, before: r.before, after },
     { offset: 0, limit: q.limit },
     tx,
   );
-  return rows.map((event) => ({ kind: "event" as const, at: new Date(event.happenTime), id: event.id, event }));
+  return rows.map((event) => ({ kind: "event" as const, rank: RANK.event, at: new Date(event.happenTime), id: event.id, event }));
 }
 
 async function feedEntries(
@@ -115,10 +96,22 @@ async function feedEntries(
 ): Promise<Entry[]> {
   const and: FeedTimeCondition[] = [];
   if (r.from || r.before) and.push({ createdAt: { ...(r.from ? { gte: r.from } : {}), ...(r.before ? { lt: r.before } : {}) } });
-  if (c) and.push(feedAfter(kind, c));
+  if (c) and.push(keysetAfter("createdAt", RANK[kind], c) as FeedTimeCondition);
   const where: FeedWhere = { tenantId, customerId, ...(and.length ? { AND: and } : {}) };
   const rows = await findFeedRecords(kind, { where, take: q.limit }, tx);
-  return rows.map((record) => ({ kind, at: record.createdAt, id: record.id, record }));
+  return rows.map((record) => ({ kind, rank: RANK[kind], at: record.createdAt, id: record.id, record }));
+}
+
+async function runEntries(
+  tenantId: number,
+  customerId: number,
+  q: TimelineQuery,
+  r: { from?: Date; before?: Date },
+  c: Cursor | null,
+  tx: DbOrTx,
+): Promise<Entry[]> {
+  const rows = await automationRows(tenantId, customerId, r, c, q.limit, tx);
+  return rows.map((row) => ({ kind: "automation" as const, rank: row.rank, at: row.at, id: row.id, row }));
 }
 
 export function toTimelineEvent(e: StoredEvent): TimelineEvent {
@@ -138,10 +131,12 @@ export function toTimelineEvent(e: StoredEvent): TimelineEvent {
 }
 
 /** What an item stores about its author. */
-function authorRef(item: TimelineEvent | FeedItem): AuthorRef {
+function authorRef(item: TimelineEvent | FeedItem | TimelineAutomation): AuthorRef {
   switch (item.kind) {
     case "event":
       return { recordedBy: item.recordedBy };
+    case "automation":
+      return { recordedBy: null };
     case "followUp":
     case "alternation":
       return { loginNo: item.authorNo, name: item.authorName };
@@ -160,16 +155,25 @@ export async function listCustomerTimeline(tenantId: number, customerId: number,
   if (!live) throw customerNotFound();
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   const r = q.from || q.to ? range(q, await tenantTimeZone(tenantId)) : {};
-  // an event type narrows the timeline to events: history items have no type
-  const kinds: TimelineKind[] = q.eventTypeId !== undefined ? (q.kind && q.kind !== "event" ? [] : ["event"]) : q.kind ? [q.kind] : [...TIMELINE_KINDS];
+  // an event type narrows the timeline to events: history items and runs have no type
+  const kinds: TimelineKind[] =
+    q.eventTypeId !== undefined
+      ? q.kind && q.kind !== "event" ? [] : ["event"]
+      : q.kind
+        ? [q.kind]
+        : TIMELINE_KINDS.filter((k) => k !== "automation" || q.automation !== "hide");
   const batches = await Promise.all(
-    kinds.map((k) => (k === "event" ? eventEntries(tenantId, customerId, q, r, cursor, tx) : feedEntries(k, tenantId, customerId, q, r, cursor, tx))),
+    kinds.map((k): Promise<Entry[]> => {
+      if (k === "event") return eventEntries(tenantId, customerId, q, r, cursor, tx);
+      if (k === "automation") return runEntries(tenantId, customerId, q, r, cursor, tx);
+      return feedEntries(k, tenantId, customerId, q, r, cursor, tx);
+    }),
   );
-  const entries = batches
-    .flat()
-    .sort((a, b) => b.at.getTime() - a.at.getTime() || RANK[b.kind] - RANK[a.kind] || b.id - a.id)
-    .slice(0, q.limit);
-  const items = entries.map((e) => (e.kind === "event" ? toTimelineEvent(e.event) : toFeedItem(e.record)));
+  const entries = batches.flat().sort(newestFirst).slice(0, q.limit);
+  const runs = entries.filter((e) => e.kind === "automation");
+  const described = await describeAutomation(tenantId, runs.map((e) => e.row), tx);
+  const runItems = new Map<Entry, TimelineAutomation>(runs.map((e, i) => [e, described[i]]));
+  const items = entries.map((e) => (e.kind === "event" ? toTimelineEvent(e.event) : e.kind === "automation" ? runItems.get(e)! : toFeedItem(e.record)));
   const tickets = items.filter((i) => i.kind === "ticket");
   const [authors, handlers] = splitAt(
     await resolveAuthors(tenantId, [...items.map(authorRef), ...tickets.map((i) => ({ loginNo: i.handlerNo }))], tx),

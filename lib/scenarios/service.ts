@@ -271,12 +271,6 @@ export async function listScenarioRuns(tenantId: number, scenarioId: number, q: 
   return { items: rows.map(runView), total, page, pageSize };
 }
 
-/** A customer's runs (the timeline), newest first. */
-export async function customerRuns(tenantId: number, customerId: number, limit = 100): Promise<RunView[]> {
-  const rows = await db.scenarioRun.findMany({ where: { tenantId, customerId }, select: runSelect, orderBy: { id: "desc" }, take: Math.min(500, limit) });
-  return rows.map(runView);
-}
-
 export async function getRun(tenantId: number, runId: number): Promise<RunView> {
   const r = await db.scenarioRun.findFirst({ where: { tenantId, id: BigInt(runId) }, select: runSelect });
   if (!r) throw fail("run_not_found", `run ${runId} not found`, { params: { id: runId } });

@@ -1,6 +1,6 @@
 import { withSession } from "@/lib/http/with-session";
+import { customerRunSummary } from "@/lib/scenarios/customer-runs";
 import { customerParams } from "@/lib/scenarios/console";
-import { customerRuns } from "@/lib/scenarios/service";
 
-/** GET → RunView[]: the customer's runs for the timeline, newest first. */
-export const GET = withSession({ permission: "read", params: customerParams }, ({ tenantId, params }) => customerRuns(tenantId, params.customerId));
+/** GET → {runs, marker}: the customer's runs under way or failed (what each did is on the timeline), and a marker that changes when any of their runs moves. */
+export const GET = withSession({ permission: "read", params: customerParams }, ({ tenantId, params }) => customerRunSummary(tenantId, params.customerId));
