@@ -125,7 +125,8 @@ export function AutomationBody({ item }: { item: TimelineAutomation }) {
       </span>,
     ]);
     if (item.attempts > 1) pairs.push([t("attempts"), String(item.attempts)]);
-    if (item.startedAt !== item.at) pairs.push([t("startedAt"), dateTime(item.startedAt)]);
+    // a step that took a while (a wait, retries): when it began, at the precision times are shown
+    if (dateTime(item.startedAt) !== dateTime(item.at)) pairs.push([t("startedAt"), dateTime(item.startedAt)]);
   }
   const failure = item.entry === "entered" ? null : item.failure;
   return (
