@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import enGroups from "../../messages/en/groups.json";
 import enScenarios from "../../messages/en/scenarios.json";
+import enSegments from "../../messages/en/segments.json";
 import enTimeline from "../../messages/en/timeline.json";
 import zhScenarios from "../../messages/zh-CN/scenarios.json";
 import { cli, expect, signIn, test, type ApiKey, type TenantFixture } from "../fixtures";
@@ -42,7 +43,7 @@ async function listsApi(request: APIRequestContext, key: ApiKey) {
   };
 }
 
-test("a custom event starts a scenario from the trigger panel: wait 0 → add to group → webhook, seen on the group and the customer page", async ({
+test("a segment built in the builder, a scenario fired for it from the trigger panel: wait 0 → add to group → webhook, seen on the group and the customer page", async ({
   signedInPage: page,
   tenant,
   request,
@@ -57,6 +58,19 @@ test("a custom event starts a scenario from the trigger panel: wait 0 → add to
     const created = await page.request.post("/api/customers", { data: { name: `李雷-${unique()}` } });
     expect(created.ok()).toBeTruthy();
     const customer = (await created.json()) as { id: number; name: string };
+
+    // a segment built in the builder: the customers of a stage only this customer is in
+    const stage = (await (await page.request.post("/api/stages", { data: { name: `新客-${unique()}` } })).json()) as { id: number; name: string };
+    expect((await page.request.patch(`/api/customers/${customer.id}`, { data: { stageId: stage.id } })).ok()).toBeTruthy();
+    const segmentName = `New customers ${unique()}`;
+    await page.goto("/segments/new");
+    await page.getByRole("button", { name: enSegments.builder.addCondition, exact: true }).click();
+    await page.getByTestId("rule-row").nth(0).getByLabel(enSegments.builder.value).selectOption({ label: stage.name });
+    await expect(page.getByTestId("segment-count")).toHaveText("1");
+    await expect(page.getByTestId("segment-members")).toContainText(customer.name);
+    await page.getByLabel(enSegments.editor.name, { exact: true }).fill(segmentName);
+    await page.getByRole("button", { name: enSegments.editor.create }).click();
+    await page.waitForURL(/\/segments\/\d+$/);
 
     // the custom event, with one typed data field
     const eventName = `Order placed ${unique()}`;
@@ -119,14 +133,17 @@ test("a custom event starts a scenario from the trigger panel: wait 0 → add to
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(scenarioName);
     await expect(page.getByTestId("flow-editor").locator('[data-status="active"]')).toBeVisible();
 
-    // fire it for one customer; the panel says what it will do first
+    // fire it for the segment; the panel says what it will do first (for one customer, then for the segment)
     await page.getByRole("tab", { name: enScenarios.tabs.trigger }).click();
     const panel = page.getByTestId("trigger-panel");
     await panel.getByLabel(enScenarios.trigger.identifierValue).fill(String(customer.id));
     await expect(panel.getByTestId("trigger-preview")).toContainText("1 customer(s) × 1 active scenario");
+    await panel.getByRole("tab", { name: enScenarios.trigger.segments }).click();
+    await panel.getByRole("checkbox", { name: new RegExp(segmentName) }).check();
+    await expect(panel.getByTestId("trigger-preview")).toContainText("1 customer(s) × 1 active scenario");
     await panel.getByLabel(/Amount/).fill("12.50");
     await panel.getByRole("button", { name: enScenarios.trigger.fire }).click();
-    await expect(page.getByText("Started 1 scenario run.")).toBeVisible();
+    await expect(page.getByText("Queued for 1 segment; runs start in the background.")).toBeVisible();
 
     // the worker runs it: the customer lands in the group, the webhook is called once with its key
     await expect.poll(() => lists.memberCount(groupId), { timeout: 30_000 }).toBe(1);
