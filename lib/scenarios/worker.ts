@@ -10,7 +10,7 @@ import { scenarioFanOutHandler } from "./fanout";
 /** The worker with the automation's handlers and retention pruning (scripts/worker.ts runs one). */
 
 /** How many steps a worker process holds at once unless WORKER_CONCURRENCY says otherwise. */
-export const DEFAULT_CONCURRENCY = 64;
+export const DEFAULT_CONCURRENCY = 128;
 
 export const RETENTION_DAYS = Number(process.env.CDP_RETENTION_DAYS ?? 30);
 const PRUNE_BATCH = 1000;
