@@ -7,7 +7,7 @@
 //   --flaky K: the sink answers the first attempt of every K-th key 503 with Retry-After: 1 (retries)
 //   --live: fire the fan-out while the workers run (default: expand it first, then start the workers)
 //   --profile DIR: the worker processes write a CPU profile there (node --cpu-prof)
-//   WORKER_CONCURRENCY, WORKER_BATCH: passed to the workers as set
+//   WORKER_CONCURRENCY: passed to the workers as set (default 128 per process)
 // The sink runs in a child process (this file with --sink) and counts deliveries per Idempotency-Key.
 // Measures deliveries/s from the sink's first to its last delivery, the step's latency (attempt
 // counted → outcome committed, from the step log), and checks every run completed and each key was
@@ -198,7 +198,6 @@ async function main() {
       db: values.db,
       workers: WORKERS,
       concurrency: process.env.WORKER_CONCURRENCY ?? "default",
-      batch: process.env.WORKER_BATCH ?? "default",
       customers: CUSTOMERS,
       sinkDelayMs: Number(values.delay),
       live: values.live,
