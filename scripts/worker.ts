@@ -1,6 +1,6 @@
 // `npm run worker`: one worker process draining the job queue (scenario steps, fan-outs) until
 // SIGTERM/SIGINT, then it stops claiming, lets started steps finish and gives back the rest.
-//   WORKER_CONCURRENCY=4 (steps at once) · --until-idle: exit once nothing is due (tests, benches)
+//   WORKER_CONCURRENCY=128 (steps at once; most wait on webhook receivers) · --until-idle: exit once nothing is due (tests, benches)
 // SQLite: run one worker process. PostgreSQL: any number (SKIP LOCKED leases, LISTEN/NOTIFY wake-ups).
 import { serverSecret } from "../lib/access/secret";
 import { db } from "../lib/db/client";
@@ -19,7 +19,7 @@ async function main() {
     await db.$disconnect();
     return;
   }
-  console.log(`[worker] ${worker.id} on ${provider}, concurrency ${process.env.WORKER_CONCURRENCY ?? 4}`);
+  console.log(`[worker] ${worker.id} on ${provider}, concurrency ${worker.concurrency}`);
   worker.start();
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing started steps`);

@@ -86,6 +86,39 @@ export async function fence(tx: DbOrTx, job: ClaimedJob, now: Date): Promise<voi
   if (n !== 1) throw new StaleLease(job.id);
 }
 
+/** `("lockToken" = ? AND "id" IN (…)) OR …`: these claims, by their tokens (a claim's jobs share one). */
+function heldBy(p: Params, jobs: readonly ClaimedJob[]): string {
+  const byToken = new Map<string, number[]>();
+  for (const j of jobs) byToken.set(j.token, [...(byToken.get(j.token) ?? []), j.id]);
+  return [...byToken].map(([token, ids]) => `("lockToken" = ${p.add(token)} AND "id" IN (${ids.sort((a, b) => a - b).join(", ")}))`).join(" OR ");
+}
+
+/**
+ * `fence` for many jobs in one statement (group commit): returns the ids whose lease is still this
+ * worker's; the caller leaves the others out of its transaction (their commit is refused).
+ */
+export async function fenceMany(tx: DbOrTx, jobs: readonly ClaimedJob[], now: Date): Promise<Set<number>> {
+  if (!jobs.length) return new Set();
+  const p = new Params();
+  const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `UPDATE "Job" SET "updatedAt" = ${p.add(sqlInstant(now))} WHERE "status" = ${p.add(JOB_STATUS.running)} AND (${heldBy(p, jobs)}) RETURNING "id"`,
+    ...p.values,
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/** `settle` for many jobs ending the same way (done, dead, cancelled), in one statement. */
+export async function settleMany(tx: DbOrTx, jobs: readonly ClaimedJob[], now: Date, status: "done" | "dead" | "cancelled"): Promise<void> {
+  if (!jobs.length) return;
+  const p = new Params();
+  const n = await tx.$executeRawUnsafe(
+    `UPDATE "Job" SET "status" = ${p.add(status)}, "lockToken" = NULL, "lockedUntil" = NULL, "liveKey" = NULL, "updatedAt" = ${p.add(sqlInstant(now))}
+     WHERE "status" = ${p.add(JOB_STATUS.running)} AND (${heldBy(p, jobs)})`,
+    ...p.values,
+  );
+  if (n !== jobs.length) throw new StaleLease(jobs[0].id);
+}
+
 /** Extends the lease; false when it is no longer this worker's. */
 export async function heartbeat(db: DbOrTx, job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
   const p = new Params();

@@ -36,7 +36,10 @@ export interface WorkerOptions {
   id?: string;
   db?: Db;
   clock?: Clock;
+  /** jobs held at once (default 4); webhook steps wait on their receiver, not the CPU, so a worker delivering them wants many */
   concurrency?: number;
+  /** claim when at least this many slots are free (default a quarter of `concurrency`), so claims come in batches */
+  claimBatch?: number;
   leaseMs?: number;
   pollMs?: number;
   handlers: Record<string, JobHandler>;
@@ -52,7 +55,8 @@ export class Worker {
   readonly id: string;
   private readonly db: Db;
   private readonly clock: Clock;
-  private readonly concurrency: number;
+  readonly concurrency: number;
+  private readonly claimBatch: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly maxTakeovers: number;
@@ -60,6 +64,8 @@ export class Worker {
   private stopping = false;
   private inFlight = new Set<Promise<void>>();
   private wake?: () => void;
+  /** the loop sleeps until enough slots are free (job ends wake it), not until work arrives */
+  private awaitingSlots = false;
   private loopDone?: Promise<void>;
   private unlisten?: () => Promise<void>;
   private lastMaintenance = 0;
@@ -69,6 +75,7 @@ export class Worker {
     this.db = opts.db ?? defaultDb;
     this.clock = opts.clock ?? systemClock;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.claimBatch = Math.min(this.concurrency, Math.max(1, opts.claimBatch ?? Math.ceil(this.concurrency / 4)));
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollMs = opts.pollMs ?? 500;
     this.maxTakeovers = opts.maxTakeovers ?? MAX_TAKEOVERS;
@@ -185,42 +192,53 @@ export class Worker {
     this.loopDone = this.loop();
   }
 
+  /**
+   * Claims while enough slots are free (a batch at a time, not one job per finished job), then
+   * sleeps: until jobs end and free a batch of slots, or, when the queue ran dry, until a NOTIFY
+   * (PostgreSQL) or the poll interval.
+   */
   private async loop(): Promise<void> {
     while (this.running && !this.stopping) {
-      let claimed = 0;
       const free = this.concurrency - this.inFlight.size;
-      if (free > 0) {
-        try {
-          const jobs = await claimJobs(this.db, this.id, this.clock.now(), this.leaseMs, free, Object.keys(this.opts.handlers));
-          claimed = jobs.length;
-          for (const job of jobs) {
-            if (this.stopping) {
-              await release(this.db, [job], this.clock.now());
-              continue;
-            }
-            const p: Promise<void> = this.runOne(job).finally(() => {
-              this.inFlight.delete(p);
-              this.wake?.();
-            });
-            this.inFlight.add(p);
+      if (free < this.claimBatch && this.inFlight.size > 0) {
+        this.awaitingSlots = true;
+        await this.sleep(60_000);
+        this.awaitingSlots = false;
+        continue;
+      }
+      let claimed = 0;
+      try {
+        const jobs = await claimJobs(this.db, this.id, this.clock.now(), this.leaseMs, free, Object.keys(this.opts.handlers));
+        claimed = jobs.length;
+        for (const job of jobs) {
+          if (this.stopping) {
+            await release(this.db, [job], this.clock.now());
+            continue;
           }
-          await this.maybeMaintain();
-        } catch (err) {
-          this.log(`claim failed: ${(err as Error).message}`);
+          const p: Promise<void> = this.runOne(job).finally(() => {
+            this.inFlight.delete(p);
+            if (this.awaitingSlots && (this.concurrency - this.inFlight.size >= this.claimBatch || this.inFlight.size === 0)) this.wake?.();
+          });
+          this.inFlight.add(p);
         }
+        await this.maybeMaintain();
+      } catch (err) {
+        this.log(`claim failed: ${(err as Error).message}`);
       }
-      if (claimed === 0 || this.inFlight.size >= this.concurrency) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, this.inFlight.size >= this.concurrency ? 60_000 : this.pollMs);
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
-          this.wake = done;
-        });
-        this.wake = undefined;
-      }
+      if (claimed < free) await this.sleep(this.pollMs);
     }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+    this.wake = undefined;
   }
 
   private async maybeMaintain() {

@@ -9,9 +9,10 @@ import type { JobContext, JobHandler, Settle } from "@/lib/jobs/worker";
 import { ruleMatches } from "@/lib/segments/service";
 import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { RUN_FAILURE, RUN_STATUS, SCENARIO_STATUS, scenarioEventKey, STEP_OUTCOME } from "./constants";
-import { Flow, storedDocument, WEBHOOK_DEFAULTS, type Step } from "./document";
+import { Flow, storedDocument, type Step } from "./document";
 import { addToGroup, changeCustomer, fieldChange, removeFromGroup, scenarioAuthor } from "./effects";
-import { backoffMs, deliver } from "./webhook";
+import { loadRun, type RunRow } from "./run-loader";
+import { runWebhookStep } from "./webhook-step";
 
 /**
  * The scenario step handler (job kind scenario.step): moves one run forward. Internal steps
@@ -22,21 +23,6 @@ import { backoffMs, deliver } from "./webhook";
  * idempotency key. A wait parks the job until it is due.
  */
 
-interface RunRow {
-  id: number;
-  tenantId: number;
-  scenarioId: number;
-  scenarioName: string;
-  scenarioStatus: string;
-  versionId: number;
-  customerId: number;
-  status: string;
-  stepId: string | null;
-  depth: number;
-  context: Record<string, unknown>;
-  document: unknown;
-}
-
 const flows = new Map<number, Flow>();
 function flowOf(versionId: number, document: unknown): Flow {
   let f = flows.get(versionId);
@@ -46,24 +32,6 @@ function flowOf(versionId: number, document: unknown): Flow {
     flows.set(versionId, f);
   }
   return f;
-}
-
-async function loadRun(tx: Tx | typeof db, runId: number): Promise<RunRow | null> {
-  const r = await tx.scenarioRun.findUnique({
-    where: { id: BigInt(runId) },
-    select: {
-      id: true, tenantId: true, scenarioId: true, versionId: true, customerId: true, status: true, stepId: true, depth: true, context: true,
-      scenario: { select: { name: true, status: true } },
-      version: { select: { document: true } },
-    },
-  });
-  if (!r) return null;
-  const ctx = typeof r.context === "string" ? JSON.parse(r.context) : (r.context ?? {});
-  return {
-    id: Number(r.id), tenantId: r.tenantId, scenarioId: r.scenarioId, scenarioName: r.scenario.name, scenarioStatus: r.scenario.status,
-    versionId: r.versionId, customerId: r.customerId, status: r.status, stepId: r.stepId, depth: r.depth, context: ctx as Record<string, unknown>,
-    document: r.version.document,
-  };
 }
 
 const FINISHED = new Set<string>([RUN_STATUS.completed, RUN_STATUS.failed, RUN_STATUS.cancelled]);
@@ -171,28 +139,15 @@ async function advance(tx: Tx, ctx: JobContext, run: RunRow, flow: Flow, from: s
   return { at: "finished" };
 }
 
-/** The webhook payload of AUTOMATION.md. */
-async function webhookPayload(run: RunRow, stepId: string) {
-  const c = await db.customer.findFirst({
-    where: { id: run.customerId },
-    select: { id: true, name: true, email: true, crmId: true, phones: { select: { number: true }, orderBy: { id: "asc" } } },
-  });
-  const t = run.context;
-  const trigger =
-    t.kind === "customEvent"
-      ? { kind: "customEvent", customEventId: t.customEventId, dataFields: t.dataFields, at: t.at }
-      : { kind: "event", eventKey: t.eventKey, attributes: t.attributes, at: t.happenTime };
-  return {
-    scenarioId: run.scenarioId,
-    runId: run.id,
-    stepId,
-    customer: { id: run.customerId, custname: c?.name ?? null, email: c?.email ?? null, phones: c?.phones.map((p) => p.number) ?? [], crmId: c?.crmId ?? null },
-    trigger,
-  };
-}
-
 /** Performs an external step, then commits its outcome (and the internal steps after it). */
 async function external(ctx: JobContext, run: RunRow, flow: Flow, step: Step): Promise<Position> {
+  if (step.type === "webhook") {
+    // many runs' webhook steps share their statements (webhook-step.ts); a run that moves on to an
+    // internal step continues in this job (the handler's loop)
+    const next = flow.next(step.id!);
+    const r = await runWebhookStep(ctx, run, step, next);
+    return r === "continue" ? { at: "external", stepId: next! } : { at: r };
+  }
   // count the attempt first (fenced), so maxAttempts holds even across crashes
   const attempt = await ctx.commit(async (tx) => {
     const log = await tx.scenarioRunStep.findUnique({ where: { runId_stepId: { runId: BigInt(run.id), stepId: step.id! } }, select: { attempts: true } });
@@ -202,17 +157,7 @@ async function external(ctx: JobContext, run: RunRow, flow: Flow, step: Step): P
   });
   ctx.point("before-effect", step.id);
   let result: { ok: true; detail: unknown } | { ok: false; retryAt?: Date; error: string };
-  if (step.type === "webhook") {
-    const timeoutMs = step.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs;
-    const maxAttempts = step.maxAttempts ?? WEBHOOK_DEFAULTS.maxAttempts;
-    const d = await deliver(step.url, await webhookPayload(run, step.id!), `${run.id}:${step.id}`, timeoutMs, ctx.now());
-    await ctx.heartbeat();
-    if (d.ok) result = { ok: true, detail: { status: d.status } };
-    else {
-      const error = `${RUN_FAILURE.webhook}: ${d.status ?? "no answer"} ${d.body}`.trim();
-      result = d.retryable && attempt < maxAttempts ? { ok: false, error, retryAt: new Date(ctx.now().getTime() + backoffMs(attempt, d.retryAfterMs)) } : { ok: false, error };
-    }
-  } else if (step.type === "recordEvent") {
+  if (step.type === "recordEvent") {
     try {
       const timeZone = await tenantTimeZone(run.tenantId);
       const input: RecordEventInput = {
@@ -256,7 +201,7 @@ export const scenarioStepHandler: JobHandler = {
   async run(ctx) {
     const runId = Number(ctx.job.payload.runId);
     for (let guard = 0; guard < 1000; guard++) {
-      const run = await loadRun(db, runId);
+      const run = await loadRun(runId);
       if (!run || FINISHED.has(run.status)) {
         await ctx.commit((_tx, settle) => settle({ status: run?.status === RUN_STATUS.cancelled ? "cancelled" : "done" }));
         return;

@@ -9,6 +9,9 @@ import { scenarioFanOutHandler } from "./fanout";
 
 /** The worker with the automation's handlers and retention pruning (scripts/worker.ts runs one). */
 
+/** How many steps a worker process holds at once unless WORKER_CONCURRENCY says otherwise. */
+export const DEFAULT_CONCURRENCY = 128;
+
 export const RETENTION_DAYS = Number(process.env.CDP_RETENTION_DAYS ?? 30);
 const PRUNE_BATCH = 1000;
 
@@ -46,7 +49,10 @@ export const AUTOMATION_HANDLERS = {
 
 export function createAutomationWorker(opts: Partial<WorkerOptions> = {}): Worker {
   return new Worker({
-    concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
+    // steps at once: most wait on a webhook's receiver, not on this process (set-based internal
+    // steps and batched webhook statements keep the database's share small)
+    concurrency: Number(process.env.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY),
+    pollMs: Number(process.env.CDP_WORKER_POLL_MS ?? 500),
     handlers: AUTOMATION_HANDLERS,
     maintenance: (now) => pruneFinished(now),
     ...opts,
