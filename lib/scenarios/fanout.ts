@@ -8,9 +8,12 @@ import { startRunsForTrigger, type CustomEventTrigger } from "./runs";
 /**
  * The fan-out handler (job kind scenario.fanout): expands a withsegments trigger into runs, a
  * chunk of customers per fenced transaction. The union of the segments is one rule ({any: […]}),
- * walked in customer-id order from the fan-out's cursor; each chunk's runs and the advanced cursor
- * commit together, so a crash mid-chunk redoes that chunk only, and the runs' trigger key
- * `fan:<fan-out>:<customer>` makes a redone chunk write nobody twice.
+ * walked in customer-id order from the fan-out's cursor. In the chunk's transaction the runs are
+ * inserted and taken through their flow's leading internal steps all at once (advance.ts: one set
+ * statement per effect, bulk step logs and run states); only runs that reach a wait still to come
+ * or an external step get a step job. The runs, their effects and the advanced cursor commit
+ * together, so a crash mid-chunk redoes that chunk only (nothing of it committed), and the runs'
+ * trigger key `fan:<fan-out>:<customer>` makes a redone chunk write nobody twice.
  */
 
 /** Customers per chunk (CDP_FANOUT_CHUNK, read at each fan-out so tests can make chunks small). */
@@ -47,6 +50,7 @@ export const scenarioFanOutHandler: JobHandler = {
             key: `fan:${id}:${m.id}`,
           })),
           now,
+          { inline: { point: (at, step) => ctx.point(at, `fanout:${cur.cursor}:${step}`) } },
         );
         ctx.point("after-effect", `fanout:${cur.cursor}`);
         const last = page.items.at(-1)?.id ?? cur.cursor;

@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
-import { cancelJobsByKey, enqueue } from "@/lib/jobs/repository";
+import { cancelJobsByKey, enqueue, type NewJob } from "@/lib/jobs/repository";
+import { advanceRuns, type Point } from "./advance";
 import { conditionHolds, type AttrType } from "./conditions";
 import {
   depthOfEventKey,
@@ -59,10 +60,12 @@ export type Trigger = EventTrigger | CustomEventTrigger;
 
 interface ActiveVersion {
   scenarioId: number;
+  scenarioName: string;
   versionId: number;
   causeId: number;
   reentry: Reentry;
   firstStepId: string | null;
+  flow: Flow;
   where: Condition[];
 }
 
@@ -70,8 +73,8 @@ interface ActiveVersion {
 async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId" | "customEventId", ids: readonly number[]): Promise<ActiveVersion[]> {
   if (!ids.length) return [];
   const p = new Params();
-  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; versionId: number; causeId: number; reentry: string; document: unknown }[]>(
-    `SELECT s."id" AS "scenarioId", v."id" AS "versionId", s."${column}" AS "causeId", s."reentry", v."document"
+  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; scenarioName: string; versionId: number; causeId: number; reentry: string; document: unknown }[]>(
+    `SELECT s."id" AS "scenarioId", s."name" AS "scenarioName", v."id" AS "versionId", s."${column}" AS "causeId", s."reentry", v."document"
      FROM "Scenario" s JOIN "ScenarioVersion" v ON v."scenarioId" = s."id"
      WHERE s."status" = ${p.add(SCENARIO_STATUS.active)} AND s."triggerKind" = ${p.add(kind)}
        AND s."${column}" IN (${p.list([...new Set(ids)])})
@@ -82,12 +85,15 @@ async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId"
   return rows.map((r) => {
     const doc = storedDocument(r.document);
     const trigger = (doc as { trigger?: { where?: Condition[] } }).trigger;
+    const flow = new Flow(Array.isArray(doc?.steps) ? doc.steps : []);
     return {
       scenarioId: Number(r.scenarioId),
+      scenarioName: r.scenarioName,
       versionId: Number(r.versionId),
       causeId: Number(r.causeId),
       reentry: (r.reentry as Reentry) ?? "everyTime",
-      firstStepId: Array.isArray(doc?.steps) ? new Flow(doc.steps).first : null,
+      firstStepId: flow.first,
+      flow,
       where: trigger?.where ?? [],
     };
   });
@@ -116,6 +122,15 @@ interface NewRun {
   context: unknown;
 }
 
+export interface StartOptions {
+  /**
+   * Do the runs' leading internal steps here, in the caller's transaction, for all the runs of a
+   * version at once (advance.ts), and queue a step job only for the runs that reach a wait still to
+   * come or an external step. A fan-out chunk does; `point` is its fault-injection hook.
+   */
+  inline?: { point?: Point };
+}
+
 /**
  * Starts the runs these triggers cause: for each trigger, one run of every active scenario it
  * triggers (event type with its `where` conditions met, or custom event), on the scenario's latest
@@ -123,7 +138,7 @@ interface NewRun {
  * scenario's re-entry policy allows. The same trigger twice is a no-op. A run more than
  * MAX_TRIGGER_DEPTH scenario-recorded events deep is written failed. Returns the runs started.
  */
-export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readonly Trigger[], now = new Date()): Promise<number> {
+export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readonly Trigger[], now = new Date(), opts: StartOptions = {}): Promise<number> {
   const list = Array.isArray(triggers) ? (triggers as readonly Trigger[]) : [triggers as Trigger];
   const events = list.filter((t): t is EventTrigger => t.kind === "event");
   const customs = list.filter((t): t is CustomEventTrigger => t.kind === "custom");
@@ -181,10 +196,10 @@ export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readon
       });
     }
   }
-  return insertRuns(tx, runs, now);
+  return insertRuns(tx, runs, now, opts);
 }
 
-async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date): Promise<number> {
+async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date, opts: StartOptions): Promise<number> {
   let started = 0;
   const at = sqlInstant(now);
   for (const part of chunk(runs, Math.floor(MAX_PARAMS / 12))) {
@@ -202,17 +217,31 @@ async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date): Promise<number
     );
     const byKey = new Map<string, NewRun>();
     for (const r of part) if (!byKey.has(`${r.v.scenarioId}\u0000${r.triggerKey}`)) byKey.set(`${r.v.scenarioId}\u0000${r.triggerKey}`, r);
-    await enqueue(
-      tx,
-      inserted
-        .filter((row) => row.status === RUN_STATUS.queued)
-        .map((row) => {
-          const r = byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)!;
-          return { kind: JOB_KINDS.scenarioStep, tenantId: r.tenantId, payload: { runId: Number(row.id) }, runAt: r.runAt, key: runJobKey(row.id) };
-        }),
-      now,
-    );
-    started += inserted.filter((row) => row.status === RUN_STATUS.queued).length;
+    const queued = inserted.filter((row) => row.status === RUN_STATUS.queued).map((row) => ({ id: Number(row.id), run: byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)! }));
+    const jobs: NewJob[] = [];
+    const job = (r: NewRun, runId: number, runAt: Date): NewJob => ({ kind: JOB_KINDS.scenarioStep, tenantId: r.tenantId, payload: { runId }, runAt, key: runJobKey(runId) });
+    // runs due now go through their internal steps here when asked, a version's runs together
+    const sets = new Map<number, typeof queued>();
+    for (const q of queued) {
+      if (opts.inline && q.run.runAt <= now) {
+        const list = sets.get(q.run.v.versionId) ?? [];
+        list.push(q);
+        sets.set(q.run.v.versionId, list);
+      }
+      else jobs.push(job(q.run, q.id, q.run.runAt));
+    }
+    for (const set of sets.values()) {
+      const { v, tenantId } = set[0].run;
+      const runs = set.map((q) => ({ id: q.id, customerId: q.run.customerId, context: q.run.context as Record<string, unknown> }));
+      const ends = await advanceRuns(tx, { tenantId, scenarioName: v.scenarioName, flow: v.flow, runs, from: v.firstStepId, fresh: true }, now, opts.inline?.point);
+      for (const q of set) {
+        const end = ends.get(q.id)!;
+        if (end.at === "waiting") jobs.push(job(q.run, q.id, end.until));
+        else if (end.at === "external") jobs.push(job(q.run, q.id, now));
+      }
+    }
+    await enqueue(tx, jobs, now);
+    started += queued.length;
   }
   return started;
 }

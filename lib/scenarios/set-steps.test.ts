@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { MINUTE } from "@/lib/jobs/clock";
 import { JOB_KINDS, JOB_STATUS } from "@/lib/jobs/constants";
 import { RUN_STATUS, STEP_OUTCOME } from "./constants";
+import { startRunsForTrigger } from "./runs";
 import { automationWorld, membersOf, runsOf, type AutomationWorld } from "./test-world";
 
 // A fan-out chunk applies a flow's leading internal steps to all its runs at once (set statements);
@@ -36,7 +37,14 @@ async function footprint(w: AutomationWorld, customerId: number, groups: number[
     select: { status: true, stepId: true, error: true, finishedAt: true, activeKey: true, steps: { orderBy: { stepId: "asc" }, select: { stepId: true, type: true, outcome: true, attempts: true, detail: true, error: true, startedAt: true, finishedAt: true } } },
   });
   const jobs = await db.job.findMany({ where: { tenantId: w.tenant.id, liveKey: { not: null }, key: { in: (await db.scenarioRun.findMany({ where: { customerId }, select: { id: true } })).map((r) => `run:${r.id}`) } }, select: { status: true, runAt: true } });
-  return { customer, memberOf, changes, runs: runs.map((r) => ({ ...r, steps: r.steps.map((s) => ({ ...s, detail: typeof s.detail === "string" ? JSON.parse(s.detail) : s.detail })) })), jobs };
+  const own = (error: string | null) => error?.replace(`customer ${customerId} `, "customer <id> ") ?? null;
+  return {
+    customer,
+    memberOf,
+    changes,
+    runs: runs.map((r) => ({ ...r, error: own(r.error), steps: r.steps.map((s) => ({ ...s, error: own(s.error), detail: typeof s.detail === "string" ? JSON.parse(s.detail) : s.detail })) })),
+    jobs,
+  };
 }
 
 async function runBothLanes(w: AutomationWorld, lanes: { a: number[]; b: number[] }) {
@@ -142,26 +150,17 @@ describe("internal steps applied to a set of runs", () => {
     for (const id of lanes.a) await fireCustomEvent(w.tenant.id, { customEventId: w.ce.id, customerId: id }, w.clock.now());
     await db.customer.update({ where: { id: lanes.a[1] }, data: { deletedAt: new Date() } });
     await w.worker().drain();
-    // the fan-out's chunk: the customer is deleted between the segment walk and the steps
-    const { advanceRuns } = await import("./advance");
-    const { startRuns } = await import("./runs");
-    const started = await db.$transaction(async (tx) => {
-      const runs = await startRuns(
-        tx,
-        lanes.b.map((id) => ({ kind: "custom" as const, tenantId: w.tenant.id, customerId: id, customEventId: w.ce.id, customEventNumber: w.ce.id, dataFields: [], at: w.clock.now(), key: `t:${id}` })),
-        w.clock.now(),
-        { inline: { beforeSteps: () => tx.customer.update({ where: { id: lanes.b[1] }, data: { deletedAt: new Date() } }).then(() => undefined) } },
-      );
-      return runs;
-    });
-    expect(started).toBe(3);
-    expect(typeof advanceRuns).toBe("function");
+    // a chunk whose customer was deleted (without cancelling anything) after the segment was walked
+    await db.customer.update({ where: { id: lanes.b[1] }, data: { deletedAt: new Date() } });
+    const ce = await db.customEvent.findFirstOrThrow({ where: { tenantId: w.tenant.id, number: w.ce.id } });
+    const triggers = lanes.b.map((id) => ({ kind: "custom" as const, tenantId: w.tenant.id, customerId: id, customEventId: ce.id, customEventNumber: w.ce.id, dataFields: [], at: w.clock.now(), key: `t:${id}` }));
+    expect(await db.$transaction((tx) => startRunsForTrigger(tx, triggers, w.clock.now(), { inline: {} }))).toBe(3);
     const a = await Promise.all(lanes.a.map((id) => footprint(w, id, [w.group.id])));
     const b = await Promise.all(lanes.b.map((id) => footprint(w, id, [w.group.id])));
     expect(b).toEqual(a);
     expect(a.map((f) => f.runs[0].status)).toEqual([RUN_STATUS.completed, RUN_STATUS.failed, RUN_STATUS.completed]);
-    expect(a[1].runs[0]).toMatchObject({ stepId: "join", error: `customer_not_found: customer ${lanes.a[1]} no longer exists` });
-    expect(b[1].runs[0].error).toBe(`customer_not_found: customer ${lanes.b[1]} no longer exists`);
+    expect(a[1].runs[0]).toMatchObject({ stepId: "join", error: "customer_not_found: customer <id> no longer exists" });
+    expect((await db.scenarioRun.findFirstOrThrow({ where: { customerId: lanes.b[1] } })).error).toBe(`customer_not_found: customer ${lanes.b[1]} no longer exists`);
     expect(a[1].runs[0].steps).toEqual([expect.objectContaining({ stepId: "join", outcome: STEP_OUTCOME.failed, error: a[1].runs[0].error })]);
     expect((await runsOf(s.id)).length).toBe(6);
   });

@@ -108,6 +108,15 @@ export async function customerMatches(tenantId: number, rule: Rule, customerId: 
   return (await runQuery(q, o.tx)).length > 0;
 }
 
+/** Which of these customers match now (a scenario branch's `if` for a set of runs), in one statement. */
+export async function customersMatching(tenantId: number, rule: Rule, customerIds: readonly number[], o: EvalOptions = {}): Promise<Set<number>> {
+  if (!customerIds.length) return new Set();
+  // the one-customer shape: relations checked per listed customer, not computed for the whole tenant
+  const co = await options(tenantId, rule, "one", o);
+  const q = membersQuery(tenantId, rule, co).select("c.id").where("c.id", "in", [...customerIds]).compile();
+  return new Set((await runQuery<{ id: unknown }>(q, o.tx)).map((r) => toNumber(r.id)));
+}
+
 /**
  * For one customer, which nodes of the rule matched: every node is compiled as its own CASE over
  * the same customer row, all in one statement. Throws customer_not_found for a customer that is not
