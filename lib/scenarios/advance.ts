@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, instantLiteral, intLiteral, Params } from "@/lib/db/sql";
+import { chunk, instantLiteral, intLiteral, MAX_PARAMS, Params, rowsSource, type ColumnType } from "@/lib/db/sql";
 import { isDomainError } from "@/lib/errors";
 import type { FaultPoint } from "@/lib/jobs/faults";
 import { rulesMatchAmong } from "@/lib/segments/service";
@@ -197,21 +197,18 @@ async function waitStarts(tx: DbOrTx, runs: SetRun[], stepId: string): Promise<M
  * unless the new row has one, as the single-row upsert did.
  */
 async function writeLogs(tx: DbOrTx, logs: Log[], now: Date) {
-  const at = instantLiteral(now);
-  for (const part of chunk(logs, 4000)) {
+  for (const part of chunk(logs, Math.floor(MAX_PARAMS / LOG_COLUMNS.length))) {
     const p = new Params();
-    const rows = part.map(
-      (l) =>
-        `(${intLiteral(l.runId)}, ${p.add(l.step.id)}, ${p.add(l.step.type)}, ${p.add(l.outcome)}, 1, ${p.add(l.detail === undefined ? null : JSON.stringify(l.detail))}, ${p.add(l.error ?? null)}, ${at}, ${l.finished ? at : "NULL"})`,
-    );
+    const rows = part.map((l) => [l.runId, l.step.id, l.step.type, l.outcome, 1, l.detail === undefined ? null : JSON.stringify(l.detail), l.error ?? null, now, l.finished ? now : null]);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ScenarioRunStep" ("runId", "stepId", "type", "outcome", "attempts", "detail", "error", "startedAt", "finishedAt") VALUES ${rows.join(", ")}
+      `INSERT INTO "ScenarioRunStep" ("runId", "stepId", "type", "outcome", "attempts", "detail", "error", "startedAt", "finishedAt") ${rowsSource(p, LOG_COLUMNS, rows)}
        ON CONFLICT ("runId", "stepId") DO UPDATE SET "outcome" = excluded."outcome", "error" = excluded."error", "finishedAt" = excluded."finishedAt",
          "detail" = COALESCE(excluded."detail", "ScenarioRunStep"."detail")`,
       ...p.values,
     );
   }
 }
+const LOG_COLUMNS: ColumnType[] = ["bigint", "text", "text", "text", "int", "json", "text", "timestamp", "timestamp"];
 
 /** Each run's position, one UPDATE per kind of end (and step, and error). */
 async function writePositions(tx: DbOrTx, runs: SetRun[], ends: Map<number, RunEnd>, now: Date) {

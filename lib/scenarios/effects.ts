@@ -4,7 +4,7 @@ import type { ChangeAuthor } from "@/lib/customers/author";
 import { resolveRefs, type ResolvedRefs } from "@/lib/customers/references";
 import type { CustomerChanges } from "@/lib/customers/schemas";
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, instantLiteral, intLiteral, Params } from "@/lib/db/sql";
+import { chunk, instantLiteral, intLiteral, MAX_PARAMS, Params, rowsSource } from "@/lib/db/sql";
 import { DomainError, fail, isDomainError } from "@/lib/errors";
 
 /**
@@ -61,12 +61,13 @@ export async function addToGroup(tx: DbOrTx, tenantId: number, customerIds: read
   await groupOf(tx, tenantId, groupId);
   const live = await liveCustomers(tx, tenantId, customerIds);
   const added = new Set<number>();
-  const at = instantLiteral(now);
   for (const part of chunk(live, IDS_PER_STATEMENT)) {
+    const p = new Params();
+    const source = rowsSource(p, ["int", "int", "int", "timestamp", "timestamp"], part.map((id) => [tenantId, groupId, id, now, now]));
     const rows = await tx.$queryRawUnsafe<{ customerId: number | bigint }[]>(
-      `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt")
-       VALUES ${part.map((id) => `(${intLiteral(tenantId)}, ${intLiteral(groupId)}, ${intLiteral(id)}, ${at}, ${at})`).join(", ")}
+      `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt") ${source}
        ON CONFLICT ("groupId", "customerId") DO NOTHING RETURNING "customerId"`,
+      ...p.values,
     );
     for (const r of rows) added.add(Number(r.customerId));
   }
@@ -121,8 +122,10 @@ export async function changeCustomers(
   author: ChangeAuthor,
   now: Date,
 ): Promise<Map<number, EffectOutcome>> {
-  const out = new Map<number, EffectOutcome>(customerIds.map((id) => [id, gone(id)]));
+  const out = new Map<number, EffectOutcome>();
   const live = await liveCustomers(tx, tenantId, customerIds);
+  const alive = new Set(live);
+  for (const id of customerIds) if (!alive.has(id)) out.set(id, gone(id));
   if (!live.length) return out;
   let refs: ResolvedRefs;
   try {
@@ -188,16 +191,11 @@ export async function changeCustomers(
     await tx.$executeRawUnsafe(`UPDATE "Customer" SET ${set(p)} WHERE "id" IN (${ids(part)})`, ...p.values);
   }
   const records = altered.flatMap((a) => a.fields.map((f) => ({ customerId: a.id, ...f })));
-  for (const part of chunk(records, 2000)) {
+  for (const part of chunk(records, Math.floor(MAX_PARAMS / 9))) {
     const p = new Params();
-    const rows = part.map((r) => {
-      const label = FIELD_LABELS[r.field];
-      return `(${intLiteral(tenantId)}, ${intLiteral(r.customerId)}, ${p.add(r.field)}, ${p.add(r.old)}, ${p.add(r.now)}, ${p.add(summarizeChange(label, r.old, r.now))}, ${p.add(author.loginNo)}, ${p.add(author.name)}, ${at})`;
-    });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Alternation" ("tenantId", "customerId", "field", "oldValue", "newValue", "summary", "authorNo", "authorName", "createdAt") VALUES ${rows.join(", ")}`,
-      ...p.values,
-    );
+    const rows = part.map((r) => [tenantId, r.customerId, r.field, r.old, r.now, summarizeChange(FIELD_LABELS[r.field], r.old, r.now), author.loginNo, author.name, now]);
+    const source = rowsSource(p, ["int", "int", "text", "text", "text", "text", "text", "text", "timestamp"], rows);
+    await tx.$executeRawUnsafe(`INSERT INTO "Alternation" ("tenantId", "customerId", "field", "oldValue", "newValue", "summary", "authorNo", "authorName", "createdAt") ${source}`, ...p.values);
   }
   return out;
 }

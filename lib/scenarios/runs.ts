@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
+import { chunk, MAX_PARAMS, Params, rowsSource, sqlInstant } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
 import { cancelJobsByKey, enqueue, type NewJob } from "@/lib/jobs/repository";
 import { advanceRuns, type Point } from "./advance";
@@ -201,18 +201,18 @@ export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readon
 
 async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date, opts: StartOptions): Promise<number> {
   let started = 0;
-  const at = sqlInstant(now);
   for (const part of chunk(runs, Math.floor(MAX_PARAMS / 12))) {
     const p = new Params();
-    const values = part.map((r) => {
+    const rows = part.map((r) => {
       const tooDeep = r.depth > MAX_TRIGGER_DEPTH;
       const status = tooDeep ? RUN_STATUS.failed : RUN_STATUS.queued;
       const error = tooDeep ? `${RUN_FAILURE.loopDepth}: started by a scenario's own event ${r.depth} levels deep (at most ${MAX_TRIGGER_DEPTH})` : null;
-      return `(${p.add(r.tenantId)}, ${p.add(r.v.scenarioId)}, ${p.add(r.v.versionId)}, ${p.add(r.customerId)}, ${p.add(r.triggerKey)}, ${p.add(tooDeep ? null : r.activeKey)}, ${p.add(r.depth)}, ${p.add(status)}, ${p.add(r.v.firstStepId)}, ${p.add(JSON.stringify(r.context))}, ${p.add(error)}, ${p.add(at)}, ${tooDeep ? p.add(at) : "NULL"})`;
+      return [r.tenantId, r.v.scenarioId, r.v.versionId, r.customerId, r.triggerKey, tooDeep ? null : r.activeKey, r.depth, status, r.v.firstStepId, JSON.stringify(r.context), error, now, tooDeep ? now : null];
     });
+    const source = rowsSource(p, ["int", "int", "int", "int", "text", "text", "int", "text", "text", "json", "text", "timestamp", "timestamp"], rows);
     const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; scenarioId: number; triggerKey: string; status: string }[]>(
       `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "activeKey", "depth", "status", "stepId", "context", "error", "startedAt", "finishedAt")
-       VALUES ${values.join(", ")} ON CONFLICT DO NOTHING RETURNING "id", "scenarioId", "triggerKey", "status"`,
+       ${source} ON CONFLICT DO NOTHING RETURNING "id", "scenarioId", "triggerKey", "status"`,
       ...p.values,
     );
     const byKey = new Map<string, NewRun>();
