@@ -5,7 +5,8 @@ import type { FaultPoint } from "@/lib/jobs/faults";
 import { rulesMatchAmong } from "@/lib/segments/service";
 import { RUN_STATUS, STEP_OUTCOME } from "./constants";
 import type { Flow, Step } from "./document";
-import { addToGroup, changeCustomers, failure, fieldChange, removeFromGroup, scenarioAuthor, type EffectOutcome } from "./effects";
+import { changeCustomers, fieldChange } from "./customer-changes";
+import { addToGroup, failure, removeFromGroup, scenarioAuthor, type EffectOutcome } from "./effects";
 
 /**
  * Moving runs forward through their internal steps, many at once: the runs of one scenario version
@@ -133,46 +134,58 @@ async function walk(tx: DbOrTx, set: RunSet, runs: SetRun[], now: Date, point: P
         }
         break;
       }
-      point("before-effect", stepId);
-      let outcomes: Map<number, EffectOutcome>;
+      // consecutive customer changes (setField, setStage) are applied together, each with its own outcome
+      const chain: Step[] = [step];
+      for (let n = flow.next(stepId); CHANGES.has(step.type) && n && CHANGES.has(flow.step(n)?.type ?? "exit"); n = flow.next(n)) chain.push(flow.step(n)!);
+      for (const s of chain) point("before-effect", s.id);
+      let outcomes: Map<number, EffectOutcome>[];
       try {
-        outcomes = await effect(tx, set, step, unique(here.map((r) => r.customerId)), now);
+        outcomes = await effect(tx, set, chain, unique(here.map((r) => r.customerId)), now);
       } catch (err) {
-        // a step that cannot be done (its group, stage or option is gone): every run here fails with its reason
+        // a step that cannot be done (its group is gone): every run here fails with its reason
         if (!isDomainError(err)) throw err;
         const error = failure(err);
-        outcomes = new Map(here.map((r) => [r.customerId, { ok: false, error }]));
+        outcomes = [new Map(here.map((r) => [r.customerId, { ok: false, error }]))];
       }
-      point("after-effect", stepId);
+      for (const s of chain) point("after-effect", s.id);
       const next: SetRun[] = [];
       for (const r of here) {
-        const o = outcomes.get(r.customerId)!;
-        if (o.ok) {
-          done(r, o.detail);
-          next.push(r);
-        } else {
-          logs.push({ runId: r.id, step, outcome: STEP_OUTCOME.failed, error: o.error, finished: true });
-          ends.set(r.id, { at: "failed", stepId, error: o.error });
-        }
+        let failed = false;
+        chain.forEach((s, i) => {
+          const o = failed ? undefined : outcomes[i]?.get(r.customerId);
+          if (!o) return;
+          if (o.ok) logs.push({ runId: r.id, step: s, outcome: STEP_OUTCOME.done, detail: o.detail, finished: true });
+          else {
+            logs.push({ runId: r.id, step: s, outcome: STEP_OUTCOME.failed, error: o.error, finished: true });
+            ends.set(r.id, { at: "failed", stepId: s.id!, error: o.error });
+            failed = true;
+          }
+        });
+        if (!failed) next.push(r);
       }
       here = next;
-      id = flow.next(stepId);
+      id = flow.next(chain.at(-1)!.id!);
     }
   }
 }
 
+const CHANGES = new Set<Step["type"]>(["setField", "setStage"]);
+
 const unique = (ids: number[]) => [...new Set(ids)];
 
-function effect(tx: DbOrTx, set: RunSet, step: Step, customerIds: number[], now: Date): Promise<Map<number, EffectOutcome>> {
+/** The effect of a group step (a chain of one), or of a chain of customer changes: outcomes per step. */
+async function effect(tx: DbOrTx, set: RunSet, chain: Step[], customerIds: number[], now: Date): Promise<Map<number, EffectOutcome>[]> {
+  const [step] = chain;
   switch (step.type) {
     case "addToGroup":
-      return addToGroup(tx, set.tenantId, customerIds, step.groupId, now);
+      return [await addToGroup(tx, set.tenantId, customerIds, step.groupId, now)];
     case "removeFromGroup":
-      return removeFromGroup(tx, set.tenantId, customerIds, step.groupId);
+      return [await removeFromGroup(tx, set.tenantId, customerIds, step.groupId)];
     case "setField":
-      return changeCustomers(tx, set.tenantId, customerIds, fieldChange(step.field, step.value), scenarioAuthor(set.scenarioName), now);
-    case "setStage":
-      return changeCustomers(tx, set.tenantId, customerIds, { stageId: step.stageId }, scenarioAuthor(set.scenarioName), now);
+    case "setStage": {
+      const changes = chain.map((s) => () => (s.type === "setField" ? fieldChange(s.field, s.value) : s.type === "setStage" ? { stageId: s.stageId } : {}));
+      return changeCustomers(tx, set.tenantId, customerIds, changes, scenarioAuthor(set.scenarioName), now);
+    }
     default:
       throw new Error(`not an internal effect: ${step.type}`);
   }

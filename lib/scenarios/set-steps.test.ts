@@ -185,6 +185,37 @@ describe("internal steps applied to a set of runs", () => {
     }
   });
 
+  it("consecutive customer changes keep one record per step, and a stage gone stops the run there", async () => {
+    const w = await automationWorld();
+    const gone = await db.lifecycleStage.create({ data: { tenantId: w.tenant.id, name: "soon gone", sort: 50 } });
+    const s = await w.scenario([
+      { id: "s1", type: "setField", field: "score", value: 5 },
+      { id: "s2", type: "setField", field: "score", value: 7 },
+      { id: "st", type: "setStage", stageId: gone.id },
+      { id: "addr", type: "setField", field: "address", value: "never" },
+    ]);
+    await db.lifecycleStage.delete({ where: { id: gone.id } });
+    const lanes = await twinCustomers(w, [{ score: 1 }, { score: 5 }]);
+    await runBothLanes(w, lanes);
+    const a = await Promise.all(lanes.a.map((id) => footprint(w, id, [])));
+    const b = await Promise.all(lanes.b.map((id) => footprint(w, id, [])));
+    expect(b).toEqual(a);
+    const author = `场景: ${s.name}`;
+    expect(a[0].changes.map((c) => [c.summary, c.authorName])).toEqual([
+      ["客户评分: 1---->5", author],
+      ["客户评分: 5---->7", author],
+    ]);
+    expect(a[1].changes.map((c) => c.summary)).toEqual(["客户评分: 5---->7"]);
+    expect(a[0].customer).toMatchObject({ score: 7, stageId: null, address: null });
+    expect(a[0].runs[0]).toMatchObject({ status: RUN_STATUS.failed, stepId: "st", error: `stage_unknown: no stage ${gone.id}` });
+    expect(a[0].runs[0].steps.map((x) => [x.stepId, x.outcome, x.detail])).toEqual([
+      ["s1", STEP_OUTCOME.done, { changed: ["score"] }],
+      ["s2", STEP_OUTCOME.done, { changed: ["score"] }],
+      ["st", STEP_OUTCOME.failed, null],
+    ]);
+    expect(a[1].runs[0].steps.map((x) => x.detail)).toEqual([{ changed: [] }, { changed: ["score"] }, null]);
+  });
+
   it("a wait in the middle parks exactly the runs that reached it, one job each", async () => {
     const w = await automationWorld();
     const s = await w.scenario([
