@@ -95,10 +95,9 @@ async function main() {
   const stopWorkers = () => Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : (w.once("exit", r), w.kill("SIGTERM"))))));
   const startWorker = async (i: number) => {
     const script = [path.join(root, "scripts/worker.ts"), "--no-migrate"];
-    const [cmd, args] = values.profile
-      ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`, "--import", "tsx", ...script]]
-      : [path.join(root, "node_modules/.bin/tsx"), script];
-    const w = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CDP_WORKER_POLL_MS: "200" } });
+    // node itself (not the tsx launcher, whose child would outlive a SIGKILL): the pid is the worker's
+    const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+    const w = spawn(process.execPath, [...profile, "--import", "tsx", ...script], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CDP_WORKER_POLL_MS: "200" } });
     workers[i] = w;
     await new Promise<void>((resolve, reject) => {
       let out = "";
