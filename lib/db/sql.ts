@@ -105,9 +105,9 @@ export async function idsContaining(
 }
 
 /** Integers and instants go into SQLite's text as literals (their text cannot hold a quote). */
-function literalOf(v: unknown, t: ColumnType): string | null {
+function literalOf(v: unknown, t: ColumnType, instant: (d: Date) => string): string | null {
   if ((t === "int" || t === "bigint") && typeof v === "number") return intLiteral(v);
-  if (t === "timestamp" && v instanceof Date) return instantLiteral(v);
+  if (t === "timestamp" && v instanceof Date) return `'${instant(v)}'`;
   return null;
 }
 
@@ -130,12 +130,15 @@ const PG_ARRAY: Record<ColumnType, (param: string) => string> = {
  * are passed as instants; callers keep a statement's rows under MAX_PARAMS values on SQLite.
  */
 export function rowsSource(p: Params, types: readonly ColumnType[], rows: readonly (readonly unknown[])[], provider: Provider = currentProvider()): string {
-  const value = (v: unknown, t: ColumnType) => (v instanceof Date ? sqlInstant(v) : t === "json" && v !== null && v !== undefined && typeof v !== "string" ? JSON.stringify(v) : (v ?? null));
+  // rows mostly share one instant ("now"): format each Date once
+  const instants = new Map<Date, string>();
+  const instant = (d: Date) => instants.get(d) ?? (instants.set(d, sqlInstant(d)), instants.get(d)!);
+  const value = (v: unknown, t: ColumnType) => (v instanceof Date ? instant(v) : t === "json" && v !== null && v !== undefined && typeof v !== "string" ? JSON.stringify(v) : (v ?? null));
   if (provider === "postgresql") {
     const columns = types.map((t, i) => PG_ARRAY[t](p.add(rows.map((r) => value(r[i], t)))));
     return `SELECT * FROM unnest(${columns.join(", ")})`;
   }
   return `VALUES ${rows
-    .map((r) => `(${types.map((t, i) => literalOf(r[i], t) ?? p.add(value(r[i], t))).join(", ")})`)
+    .map((r) => `(${types.map((t, i) => literalOf(r[i], t, instant) ?? p.add(value(r[i], t))).join(", ")})`)
     .join(", ")}`;
 }
