@@ -98,6 +98,24 @@ describe("withsegments fan-out", () => {
     });
   }
 
+  it("a long walk passes itself on to fresh jobs, and a crash in one redoes only its page", async () => {
+    const { w, t, a, b } = await overlappingSegments();
+    process.env.CDP_FANOUT_CHUNK = "2"; // 32 customers: 16 chunks, handed out 10 per walk job
+    const s = await w.scenario([{ id: "join", type: "addToGroup", groupId: w.group.id }]);
+    const { fanOutId } = await fireCustomEventForSegments(t, { customEventId: w.ce.id, segments: [a.id, b.id] }, w.clock.now());
+    let walks = 0;
+    await w.worker({ at: (p, info) => { if (p === "before-commit" && info.step?.startsWith("fanout-walk:") && walks++ === 1) throw new Crash(p); } }).drain();
+    w.clock.advance(31_000);
+    await w.worker().drain();
+    delete process.env.CDP_FANOUT_CHUNK;
+    const live = await db.customer.count({ where: { tenantId: t, deletedAt: null } });
+    expect(await db.scenarioFanOut.findUniqueOrThrow({ where: { id: BigInt(fanOutId) } })).toMatchObject({ status: "done", chunks: 17, chunksDone: 17, customers: live, runs: live });
+    const jobs = await db.job.findMany({ where: { tenantId: t, kind: JOB_KINDS.scenarioFanOut }, orderBy: { id: "asc" }, select: { status: true, takeovers: true } });
+    expect(jobs).toEqual([{ status: "done", takeovers: 0 }, { status: "done", takeovers: 1 }]);
+    expect((await membersOf(w.group.id)).length).toBe(live);
+    expect(await db.scenarioRun.count({ where: { scenarioId: s.id, status: RUN_STATUS.completed } })).toBe(live);
+  });
+
   it("refuses an unknown segment by naming it", async () => {
     const w = await automationWorld();
     await expect(fireCustomEventForSegments(w.tenant.id, { customEventId: w.ce.id, segments: [987654] })).rejects.toMatchObject({ reason: "segment_not_found", message: "segment 987654 not found" });

@@ -2,7 +2,7 @@ import { db, type DbOrTx, type Tx } from "@/lib/db/client";
 import { intLiteral, Params, sqlInstant } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
 import type { ClaimedJob } from "@/lib/jobs/lease";
-import { enqueue } from "@/lib/jobs/repository";
+import { enqueue, type NewJob } from "@/lib/jobs/repository";
 import type { JobHandler } from "@/lib/jobs/worker";
 import { membersPage } from "@/lib/segments/query";
 import type { Rule } from "@/lib/segments/schemas";
@@ -12,7 +12,7 @@ import { startRunsForTrigger, type CustomEventTrigger } from "./runs";
 /**
  * A withsegments fan-out, in two kinds of job. The walk (scenario.fanout) goes through the union of
  * the segments (one rule, {any: […]}) in customer-id order from the fan-out's cursor and hands out
- * the customers a chunk at a time: each page's chunk job and the advanced cursor commit together.
+ * the customers a chunk at a time: chunk jobs and the advanced cursor commit together.
  * A chunk job (scenario.fanout.chunk), run by whichever worker claims it — on PostgreSQL several at
  * once — takes the union's customers in its id range (after, through], and in one fenced transaction
  * inserts their runs and takes them through the flow's leading internal steps all at once
@@ -79,7 +79,15 @@ async function failFanOut(tx: Tx, job: ClaimedJob, reason: string, now: Date) {
   await tx.scenarioFanOut.updateMany({ where: { id: BigInt(Number(job.payload.fanOutId)), status: "pending" }, data: { status: "failed", error: reason, finishedAt: now } });
 }
 
-/** The walk: hands out the union's customers, a chunk job per page. */
+/** Chunks a walk job hands out before it passes the walk on to a fresh job of its own. */
+const CHUNKS_PER_WALK = 10;
+
+/**
+ * The walk: hands out the union's next customers as up to CHUNKS_PER_WALK chunk jobs, and then —
+ * in the same transaction — either marks the walk finished or queues its continuation, a new walk
+ * job. Each walk job is short, so a worker killed now and then costs one redo of one page, never
+ * enough takeovers of one long-lived job to declare the fan-out dead.
+ */
 export const scenarioFanOutHandler: JobHandler = {
   async run(ctx) {
     const id = BigInt(Number(ctx.job.payload.fanOutId));
@@ -88,29 +96,28 @@ export const scenarioFanOutHandler: JobHandler = {
       await ctx.commit((_tx, settle) => settle({ status: "done" }));
       return;
     }
-    for (;;) {
-      const at = await ctx.commit(async (tx, settle) => {
-        const now = ctx.now();
-        const { cursor } = await tx.scenarioFanOut.findUniqueOrThrow({ where: { id }, select: { cursor: true } });
-        const page = await membersPage(fan.tenantId, fan.rule, { after: cursor || undefined, limit: fanOutChunk() }, { tx, now });
-        const through = page.items.at(-1)?.id;
-        if (through !== undefined) {
-          const payload = { fanOutId: Number(id), after: cursor, through };
-          await enqueue(tx, { kind: JOB_KINDS.scenarioFanOutChunk, tenantId: fan.tenantId, payload, runAt: now, key: `fanout:${id}:${cursor}`, maxAttempts: 10 }, now);
-          await tx.scenarioFanOut.update({ where: { id }, data: { cursor: through, chunks: { increment: 1 } } });
-        }
-        const finished = page.nextAfter === null;
-        if (finished) {
-          await chunkDone(tx, id, 0, 0, now);
-          await settle({ status: "done" });
-        }
-        ctx.point("before-commit", `fanout-walk:${cursor}`);
-        return { cursor, finished };
-      });
-      ctx.point("after-commit", `fanout-walk:${at.cursor}`);
-      if (at.finished) return;
-      await ctx.heartbeat();
-    }
+    const cursor = await ctx.commit(async (tx, settle) => {
+      const now = ctx.now();
+      const { cursor } = await tx.scenarioFanOut.findUniqueOrThrow({ where: { id }, select: { cursor: true } });
+      const size = fanOutChunk();
+      const page = await membersPage(fan.tenantId, fan.rule, { after: cursor || undefined, limit: size * CHUNKS_PER_WALK }, { tx, now });
+      const jobs: NewJob[] = [];
+      for (let i = 0, after = cursor; i < page.items.length; i += size) {
+        const through = page.items[Math.min(i + size, page.items.length) - 1].id;
+        jobs.push({ kind: JOB_KINDS.scenarioFanOutChunk, tenantId: fan.tenantId, payload: { fanOutId: Number(id), after, through }, runAt: now, key: `fanout:${id}:${after}`, maxAttempts: 10 });
+        after = through;
+      }
+      if (jobs.length) {
+        await tx.scenarioFanOut.update({ where: { id }, data: { cursor: page.items.at(-1)!.id, chunks: { increment: jobs.length } } });
+      }
+      await settle({ status: "done" });
+      if (page.nextAfter === null) await chunkDone(tx, id, 0, 0, now);
+      else jobs.push({ kind: JOB_KINDS.scenarioFanOut, tenantId: fan.tenantId, payload: { fanOutId: Number(id) }, runAt: now, key: `fanout:${id}`, maxAttempts: 10 });
+      await enqueue(tx, jobs, now);
+      ctx.point("before-commit", `fanout-walk:${cursor}`);
+      return cursor;
+    });
+    ctx.point("after-commit", `fanout-walk:${cursor}`);
   },
   dead: failFanOut,
 };
