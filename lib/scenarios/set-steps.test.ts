@@ -216,6 +216,28 @@ describe("internal steps applied to a set of runs", () => {
     expect(a[1].runs[0].steps.map((x) => x.detail)).toEqual([{ changed: [] }, { changed: ["score"] }, null]);
   });
 
+  it("re-entry holds in a chunk: a customer refused by the policy gets no run and no effect", async () => {
+    const w = await automationWorld();
+    const once = await w.scenario([{ id: "join", type: "addToGroup", groupId: w.group.id }, { id: "score", type: "setField", field: "score", value: 9 }], { reentry: "once" });
+    const other = await db.group.create({ data: { tenantId: w.tenant.id, name: "one at a time" } });
+    const single = await w.scenario([{ id: "hold", type: "wait", hours: 1 }, { id: "join", type: "addToGroup", groupId: other.id }], { reentry: "oneAtATime" });
+    const lanes = await twinCustomers(w, [{ score: 1 }, { score: 2 }]);
+    // the first lane-b customer already went through "once", and waits in "oneAtATime"
+    await fireCustomEvent(w.tenant.id, { customEventId: w.ce.id, customerId: lanes.b[0] }, w.clock.now());
+    await w.worker().drain();
+    await db.groupMember.deleteMany({ where: { groupId: w.group.id } });
+    await db.customer.update({ where: { id: lanes.b[0] }, data: { score: 1 } });
+    const segment = await db.segment.create({ data: { tenantId: w.tenant.id, name: "lane b", rules: { field: "custname", op: "startsWith", value: "lane-b-" } } });
+    const { fanOutId } = await fireCustomEventForSegments(w.tenant.id, { customEventId: w.ce.id, segments: [segment.id] }, w.clock.now());
+    await w.worker().drain();
+    expect(await db.scenarioFanOut.findUniqueOrThrow({ where: { id: BigInt(fanOutId) } })).toMatchObject({ status: "done", customers: 2, runs: 2 });
+    expect((await runsOf(once.id)).map((r) => [r.customerId, r.status])).toEqual([[lanes.b[0], RUN_STATUS.completed], [lanes.b[1], RUN_STATUS.completed]]);
+    expect((await runsOf(single.id)).map((r) => [r.customerId, r.status])).toEqual([[lanes.b[0], RUN_STATUS.waiting], [lanes.b[1], RUN_STATUS.waiting]]);
+    expect(await membersOf(w.group.id)).toEqual([{ customerId: lanes.b[1] }]);
+    const scores = await db.customer.findMany({ where: { id: { in: lanes.b } }, orderBy: { id: "asc" }, select: { score: true } });
+    expect(scores.map((c) => c.score)).toEqual([1, 9]);
+  });
+
   it("a wait in the middle parks exactly the runs that reached it, one job each", async () => {
     const w = await automationWorld();
     const s = await w.scenario([
