@@ -47,7 +47,8 @@ export const EXTERNAL_STEPS = new Set<Step["type"]>(["webhook", "recordEvent"]);
 
 export type Point = (at: FaultPoint, step?: string) => void;
 
-interface Log {
+/** A step log row to write. */
+export interface StepLog {
   runId: number;
   step: Step;
   outcome: string;
@@ -74,7 +75,7 @@ export async function advanceRuns(tx: DbOrTx, set: RunSet, now: Date, point: Poi
     const batch: SetRun[] = [];
     const later: SetRun[] = [];
     for (const r of pending) (seen.has(r.customerId) ? later : batch).push(r), seen.add(r.customerId);
-    const logs: Log[] = [];
+    const logs: StepLog[] = [];
     await walk(tx, set, batch, now, point, ends, logs);
     await writeLogs(tx, logs, now);
     await writePositions(tx, batch, ends, now);
@@ -83,7 +84,19 @@ export async function advanceRuns(tx: DbOrTx, set: RunSet, now: Date, point: Poi
   return ends;
 }
 
-async function walk(tx: DbOrTx, set: RunSet, runs: SetRun[], now: Date, point: Point, ends: Map<number, RunEnd>, logs: Log[]) {
+/**
+ * The effects of `advanceRuns` without writing the runs or their step logs: for runs not written
+ * yet (runs.ts writes them once, in the state they end in). The runs must be of distinct customers.
+ */
+export async function walkRuns(tx: DbOrTx, set: RunSet, now: Date, point: Point = () => undefined): Promise<{ ends: Map<number, RunEnd>; logs: StepLog[] }> {
+  if (new Set(set.runs.map((r) => r.customerId)).size !== set.runs.length) throw new Error("walkRuns takes runs of distinct customers");
+  const ends = new Map<number, RunEnd>();
+  const logs: StepLog[] = [];
+  await walk(tx, set, [...set.runs], now, point, ends, logs);
+  return { ends, logs };
+}
+
+async function walk(tx: DbOrTx, set: RunSet, runs: SetRun[], now: Date, point: Point, ends: Map<number, RunEnd>, logs: StepLog[]) {
   const { flow } = set;
   const lanes: { id: string | null; runs: SetRun[] }[] = [{ id: set.from, runs }];
   for (let lane = lanes.pop(); lane; lane = lanes.pop()) {
@@ -209,7 +222,7 @@ async function waitStarts(tx: DbOrTx, runs: SetRun[], stepId: string): Promise<M
  * The step logs, in bulk. A log that exists (a wait resumed) keeps its start, attempts and detail
  * unless the new row has one, as the single-row upsert did.
  */
-async function writeLogs(tx: DbOrTx, logs: Log[], now: Date) {
+export async function writeLogs(tx: DbOrTx, logs: readonly StepLog[], now: Date) {
   for (const part of chunk(logs, Math.floor(MAX_PARAMS / LOG_COLUMNS.length))) {
     const p = new Params();
     const rows = part.map((l) => [l.runId, l.step.id, l.step.type, l.outcome, 1, l.detail === undefined ? null : JSON.stringify(l.detail), l.error ?? null, now, l.finished ? now : null]);
