@@ -1,6 +1,8 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { fireCustomEvent, fireCustomEventForSegments } from "@/lib/custom-events/trigger";
 import { db } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/db/config";
 import { MINUTE } from "@/lib/jobs/clock";
 import { JOB_KINDS, JOB_STATUS } from "@/lib/jobs/constants";
 import { RUN_STATUS, STEP_OUTCOME } from "./constants";
@@ -236,6 +238,41 @@ describe("internal steps applied to a set of runs", () => {
     expect(await membersOf(w.group.id)).toEqual([{ customerId: lanes.b[1] }]);
     const scores = await db.customer.findMany({ where: { id: { in: lanes.b } }, orderBy: { id: "asc" }, select: { score: true } });
     expect(scores.map((c) => c.score)).toEqual([1, 9]);
+  });
+
+  // PostgreSQL only: on SQLite the one writer's lock keeps any other start out of a chunk's transaction
+  it.runIf(process.env.CDP_TEST_PROVIDER === "postgresql")("a chunk whose run was started meanwhile by another transaction is undone: no effect of it stays", async () => {
+    const w = await automationWorld();
+    const s = await w.scenario([{ id: "x", type: "setField", field: "address", value: "x" }], { reentry: "once" });
+    const version = await db.scenarioVersion.findFirstOrThrow({ where: { scenarioId: s.id } });
+    const ce = await db.customEvent.findFirstOrThrow({ where: { tenantId: w.tenant.id, number: w.ce.id } });
+    const other = new pg.Client({ connectionString: databaseUrl() });
+    await other.connect();
+    try {
+      const trigger = { kind: "custom" as const, tenantId: w.tenant.id, customerId: w.alice.id, customEventId: ce.id, customEventNumber: w.ce.id, dataFields: [], at: w.clock.now(), key: "chunk" };
+      let sent: Promise<unknown> | undefined;
+      // after the chunk's steps, before it writes its run: another connection starts Alice's run and commits
+      const chunk = db.$transaction((tx) =>
+        startRunsForTrigger(tx, trigger, w.clock.now(), {
+          inline: {
+            point: (at) => {
+              if (at !== "after-effect" || sent) return;
+              sent = other.query(
+                `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "status", "startedAt") VALUES ($1, $2, $3, $4, $5, 'queued', now())`,
+                [w.tenant.id, s.id, version.id, w.alice.id, `once:${w.alice.id}`],
+              );
+            },
+          },
+        }),
+      );
+      await expect(chunk).rejects.toThrow(/started meanwhile by another transaction/);
+      await sent;
+    } finally {
+      await other.end();
+    }
+    expect((await runsOf(s.id)).map((r) => r.status)).toEqual([RUN_STATUS.queued]);
+    expect(await db.alternation.count({ where: { customerId: w.alice.id } })).toBe(0);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: w.alice.id } })).address).toBeNull();
   });
 
   it("a wait in the middle parks exactly the runs that reached it, one job each", async () => {
