@@ -236,8 +236,8 @@ describe("internal steps applied to a set of runs", () => {
     expect((await runsOf(once.id)).map((r) => [r.customerId, r.status])).toEqual([[lanes.b[0], RUN_STATUS.completed], [lanes.b[1], RUN_STATUS.completed]]);
     expect((await runsOf(single.id)).map((r) => [r.customerId, r.status])).toEqual([[lanes.b[0], RUN_STATUS.waiting], [lanes.b[1], RUN_STATUS.waiting]]);
     expect(await membersOf(w.group.id)).toEqual([{ customerId: lanes.b[1] }]);
-    const scores = await db.customer.findMany({ where: { id: { in: lanes.b } }, orderBy: { id: "asc" }, select: { score: true } });
-    expect(scores.map((c) => c.score)).toEqual([1, 9]);
+    const scores = await Promise.all(lanes.b.map(async (id) => (await db.customer.findUniqueOrThrow({ where: { id } })).score));
+    expect(scores).toEqual([1, 9]);
   });
 
   // PostgreSQL only: on SQLite the one writer's lock keeps any other start out of a chunk's transaction
@@ -248,26 +248,20 @@ describe("internal steps applied to a set of runs", () => {
     const ce = await db.customEvent.findFirstOrThrow({ where: { tenantId: w.tenant.id, number: w.ce.id } });
     const other = new pg.Client({ connectionString: databaseUrl() });
     await other.connect();
+    let committed: Promise<unknown> | undefined;
     try {
-      const trigger = { kind: "custom" as const, tenantId: w.tenant.id, customerId: w.alice.id, customEventId: ce.id, customEventNumber: w.ce.id, dataFields: [], at: w.clock.now(), key: "chunk" };
-      let sent: Promise<unknown> | undefined;
-      // after the chunk's steps, before it writes its run: another connection starts Alice's run and commits
-      const chunk = db.$transaction((tx) =>
-        startRunsForTrigger(tx, trigger, w.clock.now(), {
-          inline: {
-            point: (at) => {
-              if (at !== "after-effect" || sent) return;
-              sent = other.query(
-                `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "status", "startedAt") VALUES ($1, $2, $3, $4, $5, 'queued', now())`,
-                [w.tenant.id, s.id, version.id, w.alice.id, `once:${w.alice.id}`],
-              );
-            },
-          },
-        }),
+      // another start of Alice's run, not yet committed when the chunk checks the runs' keys …
+      await other.query("BEGIN");
+      await other.query(
+        `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "status", "startedAt") VALUES ($1, $2, $3, $4, $5, 'queued', now())`,
+        [w.tenant.id, s.id, version.id, w.alice.id, `once:${w.alice.id}`],
       );
-      await expect(chunk).rejects.toThrow(/started meanwhile by another transaction/);
-      await sent;
+      const trigger = { kind: "custom" as const, tenantId: w.tenant.id, customerId: w.alice.id, customEventId: ce.id, customEventNumber: w.ce.id, dataFields: [], at: w.clock.now(), key: "chunk" };
+      // … and committed after the chunk's steps, before the chunk writes its run
+      const point = (at: string) => void (at === "after-effect" && !committed && (committed = other.query("COMMIT")));
+      await expect(db.$transaction((tx) => startRunsForTrigger(tx, trigger, w.clock.now(), { inline: { point } }))).rejects.toThrow(/started meanwhile by another transaction/);
     } finally {
+      await committed;
       await other.end();
     }
     expect((await runsOf(s.id)).map((r) => r.status)).toEqual([RUN_STATUS.queued]);
