@@ -3,7 +3,10 @@
 // drained by real worker processes (scripts/worker.ts, as `npm run worker` starts them).
 //   npx tsx bench/scenarios.ts --db sqlite                    # data/bench-scenarios.db, one worker process
 //   npx tsx bench/scenarios.ts --db postgresql --workers 2    # database cdp_bench_scenarios, two processes
-//   add --customers N (default 100000), WORKER_CONCURRENCY (default 4 per process)
+//   add --customers N (default 100000), WORKER_CONCURRENCY (default 4 per process),
+//   --url postgresql://…/NAME (the PostgreSQL database to drop and make anew; default BENCH_PG_URL's server, cdp_bench_scenarios),
+//   --kill-every S: every S seconds kill one worker process (in turn) with SIGKILL and start it again
+//   --profile DIR: the worker processes write CPU profiles there (summarise with bench/top-frames.ts)
 // Measures: the trigger call (what POST …/withsegments runs after authentication: checks, one
 // fan-out row and its job), the fan-out's expansion, and the time until every run completed; then
 // counts the effects (runs, memberships, change records) to check nothing was lost or doubled.
@@ -19,8 +22,12 @@ const { values } = parseArgs({
     customers: { type: "string", default: "100000" },
     workers: { type: "string" },
     timeout: { type: "string", default: "900" },
+    url: { type: "string" },
+    "kill-every": { type: "string" },
+    profile: { type: "string" },
   },
 });
+const KILL_EVERY_S = values["kill-every"] ? Number(values["kill-every"]) : null;
 const CUSTOMERS = Number(values.customers);
 const isPg = values.db === "postgresql";
 const WORKERS = Number(values.workers ?? (isPg ? 2 : 1));
@@ -29,13 +36,14 @@ const root = path.resolve(__dirname, "..");
 
 async function freshDatabase(): Promise<string> {
   if (isPg) {
-    const admin = new pg.Client({ connectionString: pgBase });
+    const target = new URL(values.url ?? Object.assign(new URL(pgBase), { pathname: "/cdp_bench_scenarios" }).toString());
+    const name = target.pathname.slice(1);
+    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name for the benchmark: ${name}`);
+    const admin = new pg.Client({ host: target.hostname, port: Number(target.port || 5432), user: decodeURIComponent(target.username) || "postgres", database: "postgres" });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS cdp_bench_scenarios WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
-    const u = new URL(pgBase);
-    u.pathname = "/cdp_bench_scenarios";
-    return u.toString();
+    return target.toString();
   }
   const file = path.join(root, "data", "bench-scenarios.db");
   for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
@@ -84,22 +92,40 @@ async function main() {
   const total = (await countSegment(t, low.id)) + (await countSegment(t, high.id));
 
   const workers: ChildProcess[] = [];
-  const stopWorkers = () => Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : (w.once("exit", r), w.kill("SIGTERM"))))));
-  for (let i = 0; i < WORKERS; i++) {
-    const w = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/worker.ts"), "--no-migrate"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, CDP_WORKER_POLL_MS: "200" },
-    });
-    workers.push(w);
+  const stopWorkers = () => Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : (w.once("exit", r), w.kill("SIGTERM"))))));
+  const startWorker = async (i: number) => {
+    const script = [path.join(root, "scripts/worker.ts"), "--no-migrate"];
+    // node itself (not the tsx launcher, whose child would outlive a SIGKILL): the pid is the worker's
+    const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+    const w = spawn(process.execPath, [...profile, "--import", "tsx", ...script], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, CDP_WORKER_POLL_MS: "200" } });
+    workers[i] = w;
     await new Promise<void>((resolve, reject) => {
       let out = "";
-      w.stdout!.on("data", (d: Buffer) => {
+      const ready = (d: Buffer) => {
         out += d.toString();
-        if (out.includes(" concurrency ")) resolve();
-      });
-      w.once("exit", (code) => reject(new Error(`worker exited (${code}): ${out}`)));
+        if (out.includes(" concurrency ")) {
+          w.stdout!.off("data", ready);
+          w.stdout!.resume();
+          w.off("exit", early);
+          resolve();
+        }
+      };
+      const early = (code: number | null) => reject(new Error(`worker exited (${code}): ${out}`));
+      w.stdout!.on("data", ready);
+      w.once("exit", early);
     });
+  };
+  for (let i = 0; i < WORKERS; i++) await startWorker(i);
+  // kill -9 one worker process in turn every KILL_EVERY_S seconds, and start it again at once
+  let kills = 0;
+  let killing: NodeJS.Timeout | undefined;
+  if (KILL_EVERY_S) {
+    killing = setInterval(() => {
+      const i = kills++ % WORKERS;
+      const victim = workers[i];
+      victim.once("exit", () => void startWorker(i).catch((e) => console.error("restart failed:", e)));
+      victim.kill("SIGKILL");
+    }, KILL_EVERY_S * 1000);
   }
 
   const started = performance.now();
@@ -119,8 +145,15 @@ async function main() {
     if (completed >= total || Date.now() > deadline) break;
   }
   const done = performance.now() - started;
+  clearInterval(killing);
+  await new Promise((r) => setTimeout(r, 1000)); // a restart under way
   await stopWorkers();
 
+  const doubled = async (sql: string) => Number(((await db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM (${sql}) d`)) as { n: unknown }[])[0].n);
+  const [runsDoubled, changesDoubled] = await Promise.all([
+    doubled(`SELECT "customerId" FROM "ScenarioRun" WHERE "scenarioId" = ${scenario.id} GROUP BY "customerId" HAVING COUNT(*) > 1`),
+    doubled(`SELECT "customerId", "field" FROM "Alternation" WHERE "tenantId" = ${t} GROUP BY "customerId", "field" HAVING COUNT(*) > 1`),
+  ]);
   const [runs, failed, members, changes, maxAttempts] = await Promise.all([
     db.scenarioRun.count({ where: { scenarioId: scenario.id } }),
     db.scenarioRun.count({ where: { scenarioId: scenario.id, status: "failed" } }),
@@ -133,6 +166,8 @@ async function main() {
     JSON.stringify({
       db: values.db,
       workers: WORKERS,
+      chunk: Number(process.env.CDP_FANOUT_CHUNK ?? 1000),
+      leaseMs: Number(process.env.WORKER_LEASE_MS ?? 30_000),
       concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
       customers: total,
       triggerMs: +answered.toFixed(1),
@@ -149,6 +184,10 @@ async function main() {
       changeRecords: changes,
       changeRecordsExpected: total * 2,
       maxStepAttempts: maxAttempts._max.attempts,
+      customersWithTwoRuns: runsDoubled,
+      fieldsChangedTwice: changesDoubled,
+      killed: kills,
+      exactlyOnce: runs === total && completed === total && members === total && changes === total * 2 && runsDoubled === 0 && changesDoubled === 0,
     }),
   );
   await db.$disconnect();

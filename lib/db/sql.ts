@@ -103,3 +103,42 @@ export async function idsContaining(
   );
   return rows.map((r) => Number(r.id));
 }
+
+/** Integers and instants go into SQLite's text as literals (their text cannot hold a quote). */
+function literalOf(v: unknown, t: ColumnType, instant: (d: Date) => string): string | null {
+  if ((t === "int" || t === "bigint") && typeof v === "number") return intLiteral(v);
+  if (t === "timestamp" && v instanceof Date) return `'${instant(v)}'`;
+  return null;
+}
+
+/** How `rowsSource` passes a column's values. */
+export type ColumnType = "int" | "bigint" | "text" | "timestamp" | "json";
+
+const PG_ARRAY: Record<ColumnType, (param: string) => string> = {
+  int: (x) => `${x}::int[]`,
+  bigint: (x) => `${x}::bigint[]`,
+  text: (x) => `${x}::text[]`,
+  timestamp: (x) => `CAST(${x} AS text[])::timestamp(3)[]`,
+  json: (x) => `${x}::jsonb[]`,
+};
+
+/**
+ * The rows of a multi-row INSERT, as its source (`INSERT INTO t (…) ${rowsSource(…)}`). SQLite: a
+ * `VALUES (…), (…)` list (integers and instants as literals, the rest as parameters). PostgreSQL: `SELECT * FROM
+ * unnest($1::int[], …)`, one array parameter per column — parsing and binding thousands of VALUES
+ * rows costs PostgreSQL more than inserting them (≈ 80 ms for 3,000 rows of nine columns). Dates
+ * are passed as instants; callers keep a statement's rows under MAX_PARAMS values on SQLite.
+ */
+export function rowsSource(p: Params, types: readonly ColumnType[], rows: readonly (readonly unknown[])[], provider: Provider = currentProvider()): string {
+  // rows mostly share one instant ("now"): format each Date once
+  const instants = new Map<Date, string>();
+  const instant = (d: Date) => instants.get(d) ?? (instants.set(d, sqlInstant(d)), instants.get(d)!);
+  const value = (v: unknown, t: ColumnType) => (v instanceof Date ? instant(v) : t === "json" && v !== null && v !== undefined && typeof v !== "string" ? JSON.stringify(v) : (v ?? null));
+  if (provider === "postgresql") {
+    const columns = types.map((t, i) => PG_ARRAY[t](p.add(rows.map((r) => value(r[i], t)))));
+    return `SELECT * FROM unnest(${columns.join(", ")})`;
+  }
+  return `VALUES ${rows
+    .map((r) => `(${types.map((t, i) => literalOf(r[i], t, instant) ?? p.add(value(r[i], t))).join(", ")})`)
+    .join(", ")}`;
+}

@@ -7,8 +7,10 @@
 export const JOB_KINDS = {
   /** do the next step of a scenario run; payload {runId} */
   scenarioStep: "scenario.step",
-  /** expand a withsegments trigger into runs, chunk by chunk; payload {fanOutId} */
+  /** walk a withsegments trigger's segments, handing out chunks of customers; payload {fanOutId} */
   scenarioFanOut: "scenario.fanout",
+  /** one chunk of a fan-out: the union's customers in (after, through] into runs; payload {fanOutId, after, through} */
+  scenarioFanOutChunk: "scenario.fanout.chunk",
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 

@@ -1,94 +1,82 @@
 import { SYSTEM_ACTOR } from "@/lib/audit/audit";
-import { Params, sqlInstant } from "@/lib/db/sql";
-import { diffSnapshots, snapshot, writeAlternations } from "@/lib/customers/alternations";
 import type { ChangeAuthor } from "@/lib/customers/author";
-import { resolveRefs } from "@/lib/customers/references";
-import { findCustomerDetail, updateCustomerRow } from "@/lib/customers/repository";
-import type { CustomerChanges } from "@/lib/customers/schemas";
-import type { Tx } from "@/lib/db/client";
-import { fail } from "@/lib/errors";
-import { tenantTimeZone } from "@/lib/tenants/time-zone";
+import type { DbOrTx } from "@/lib/db/client";
+import { chunk, intLiteral, Params, rowsSource } from "@/lib/db/sql";
+import { fail, type DomainError } from "@/lib/errors";
 
 /**
- * The internal effects of scenario steps, always inside the step's transaction (the one that marks
- * the step done and checks the lease), so each happens exactly once.
+ * The internal effects of scenario steps, for a set of customers at once (a run is a set of one),
+ * always inside the step's transaction (the one that writes the step log and checks the lease), so
+ * each happens exactly once. Each effect is a few set statements, whatever the set's size:
  *
- * Group membership is written directly (lib/groups lives on another branch; this is the same
- * INSERT … ON CONFLICT DO NOTHING its service does). Customer fields and stages go through the
- * customer module's own pieces (reference resolution, row update, change records), the body of
- * lib/customers' updateCustomer, which opens its own transaction and so cannot be called here.
+ * - addToGroup: one multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING` (what it returns was added);
+ * - removeFromGroup: one `DELETE … RETURNING`;
+ * - setField / setStage: customer-changes.ts.
+ *
+ * A customer deleted meanwhile fails alone (customer_not_found); a group that is gone throws,
+ * failing the step for the whole set. Group membership is written directly (the same statement the
+ * groups service runs).
  */
 
 export const scenarioAuthor = (scenarioName: string): ChangeAuthor => ({ actor: { ...SYSTEM_ACTOR, name: `scenario: ${scenarioName}` }, loginNo: null, name: `场景: ${scenarioName}` });
 
-async function groupOf(tx: Tx, tenantId: number, groupId: number) {
-  const g = await tx.group.findFirst({ where: { tenantId, id: groupId }, select: { id: true } });
-  if (!g) throw fail("group_not_found", `group ${groupId} no longer exists`, { params: { id: groupId } });
-}
+/** What an effect did for one customer: the step log's detail, or why the customer's run fails. */
+export type EffectOutcome = { ok: true; detail: unknown } | { ok: false; error: string };
 
-async function liveCustomer(tx: Tx, tenantId: number, customerId: number) {
-  const c = await tx.customer.findFirst({ where: { tenantId, id: customerId, deletedAt: null }, select: { id: true } });
-  if (!c) throw fail("customer_not_found", `customer ${customerId} no longer exists`);
-}
+/** A run's failure as the run history shows it: `<reason>: <message>`. */
+export const failure = (err: DomainError) => `${err.reason}: ${err.message}`;
 
-/** Adds the customer to the group; true when it was not a member before. */
-export async function addToGroup(tx: Tx, tenantId: number, customerId: number, groupId: number, now: Date): Promise<boolean> {
-  await groupOf(tx, tenantId, groupId);
-  await liveCustomer(tx, tenantId, customerId);
+const gone = (customerId: number): EffectOutcome => ({ ok: false, error: failure(fail("customer_not_found", `customer ${customerId} no longer exists`)) });
+
+/** Ids per statement: literal integers, so only the SQL text grows. */
+const IDS_PER_STATEMENT = 5000;
+const ids = (list: readonly number[]) => list.map(intLiteral).join(", ");
+
+async function groupOf(tx: DbOrTx, tenantId: number, groupId: number) {
   const p = new Params();
-  const n = await tx.$executeRawUnsafe(
-    `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt") VALUES (${p.add(tenantId)}, ${p.add(groupId)}, ${p.add(customerId)}, ${p.add(sqlInstant(now))}, ${p.add(sqlInstant(now))})
-     ON CONFLICT ("groupId", "customerId") DO NOTHING`,
-    ...p.values,
-  );
-  return n > 0;
+  const rows = await tx.$queryRawUnsafe<unknown[]>(`SELECT "id" FROM "Group" WHERE "tenantId" = ${p.add(tenantId)} AND "id" = ${p.add(groupId)}`, ...p.values);
+  if (!rows.length) throw fail("group_not_found", `group ${groupId} no longer exists`, { params: { id: groupId } });
 }
 
-/** Removes the customer from the group; true when it was a member. */
-export async function removeFromGroup(tx: Tx, tenantId: number, customerId: number, groupId: number): Promise<boolean> {
+async function liveCustomers(tx: DbOrTx, tenantId: number, customerIds: readonly number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const part of chunk(customerIds, IDS_PER_STATEMENT)) {
+    const rows = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT "id" FROM "Customer" WHERE "tenantId" = ${intLiteral(tenantId)} AND "deletedAt" IS NULL AND "id" IN (${ids(part)})`,
+    );
+    for (const r of rows) out.push(Number(r.id));
+  }
+  return out;
+}
+
+/** Adds the customers to the group; the detail says whether each was not a member before. */
+export async function addToGroup(tx: DbOrTx, tenantId: number, customerIds: readonly number[], groupId: number, now: Date): Promise<Map<number, EffectOutcome>> {
   await groupOf(tx, tenantId, groupId);
-  return (await tx.groupMember.deleteMany({ where: { tenantId, groupId, customerId } })).count > 0;
+  const live = await liveCustomers(tx, tenantId, customerIds);
+  const added = new Set<number>();
+  for (const part of chunk(live, IDS_PER_STATEMENT)) {
+    const p = new Params();
+    const source = rowsSource(p, ["int", "int", "int", "timestamp", "timestamp"], part.map((id) => [tenantId, groupId, id, now, now]));
+    const rows = await tx.$queryRawUnsafe<{ customerId: number | bigint }[]>(
+      `INSERT INTO "GroupMember" ("tenantId", "groupId", "customerId", "joinedAt", "updatedAt") ${source}
+       ON CONFLICT ("groupId", "customerId") DO NOTHING RETURNING "customerId"`,
+      ...p.values,
+    );
+    for (const r of rows) added.add(Number(r.customerId));
+  }
+  const alive = new Set(live);
+  return new Map(customerIds.map((id) => [id, alive.has(id) ? { ok: true, detail: { added: added.has(id) } } : gone(id)]));
 }
 
-/** Applies a change set to one customer with its change records; returns the fields that changed. */
-export async function changeCustomer(tx: Tx, tenantId: number, customerId: number, changes: CustomerChanges, author: ChangeAuthor, now: Date): Promise<string[]> {
-  const before = await findCustomerDetail(tenantId, customerId, tx);
-  if (!before) throw fail("customer_not_found", `customer ${customerId} no longer exists`);
-  const refs = await resolveRefs(tenantId, changes, { ownerId: before.owner?.id ?? null, ownerDepartmentId: before.owner?.departmentId ?? null }, tx);
-  const columns = { name: changes.name, address: changes.address, companyName: changes.companyName, companyId: changes.companyId, score: changes.score, ...refs };
-  if (Object.values(columns).every((v) => v === undefined)) return [];
-  await updateCustomerRow(customerId, columns, tx);
-  const timeZone = await tenantTimeZone(tenantId, tx);
-  const after = (await findCustomerDetail(tenantId, customerId, tx))!;
-  const altered = diffSnapshots(snapshot(before, timeZone), snapshot(after, timeZone));
-  if (altered.length) {
-    await updateCustomerRow(customerId, { updatedByNo: author.loginNo, updatedAt: now }, tx);
-    await writeAlternations(tenantId, customerId, altered, author, tx, now);
+/** Removes the customers from the group; the detail says whether each was a member. */
+export async function removeFromGroup(tx: DbOrTx, tenantId: number, customerIds: readonly number[], groupId: number): Promise<Map<number, EffectOutcome>> {
+  await groupOf(tx, tenantId, groupId);
+  const removed = new Set<number>();
+  for (const part of chunk(customerIds, IDS_PER_STATEMENT)) {
+    const rows = await tx.$queryRawUnsafe<{ customerId: number | bigint }[]>(
+      `DELETE FROM "GroupMember" WHERE "tenantId" = ${intLiteral(tenantId)} AND "groupId" = ${intLiteral(groupId)} AND "customerId" IN (${ids(part)}) RETURNING "customerId"`,
+    );
+    for (const r of rows) removed.add(Number(r.customerId));
   }
-  return altered.map((a) => a.field);
-}
-
-/** A setField step's field and value as a customer change set. */
-export function fieldChange(field: string, value: string | number | null): CustomerChanges {
-  const text = value === null || value === "" ? null : String(value);
-  switch (field) {
-    case "custname":
-      return { name: String(value ?? "") };
-    case "address":
-      return { address: text };
-    case "companyName":
-      return { companyName: text };
-    case "companyId":
-      return { companyId: text };
-    case "score":
-      return { score: Number(value) };
-    case "custType":
-      return { type: text === null ? null : { name: text } };
-    case "dealFlag":
-      return { dealFlag: text === null ? null : { name: text } };
-    case "custFrom":
-      return { source: text === null ? null : { name: text } };
-    default:
-      throw fail("scenario_invalid", `field "${field}" cannot be set by a scenario`);
-  }
+  return new Map(customerIds.map((id) => [id, { ok: true, detail: { removed: removed.has(id) } }]));
 }

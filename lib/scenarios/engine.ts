@@ -6,20 +6,20 @@ import { db, type Tx } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import type { ClaimedJob } from "@/lib/jobs/lease";
 import type { JobContext, JobHandler, Settle } from "@/lib/jobs/worker";
-import { ruleMatches } from "@/lib/segments/service";
 import { tenantTimeZone } from "@/lib/tenants/time-zone";
 import { RUN_FAILURE, RUN_STATUS, SCENARIO_STATUS, scenarioEventKey, STEP_OUTCOME } from "./constants";
 import { Flow, storedDocument, type Step } from "./document";
-import { addToGroup, changeCustomer, fieldChange, removeFromGroup, scenarioAuthor } from "./effects";
+import { advanceRuns, EXTERNAL_STEPS } from "./advance";
 import { loadRun, type RunRow } from "./run-loader";
 import { runWebhookStep } from "./webhook-step";
 
 /**
  * The scenario step handler (job kind scenario.step): moves one run forward. Internal steps
  * (branch, groups, fields, stage, exit, a due wait) run back to back in one fenced transaction that
- * also writes their step log and the run's position, so each effect commits exactly once with the
- * step. External steps (webhook, recordEvent) run between transactions: the webhook at least once
- * with the stable Idempotency-Key `<run id>:<step id>`, the recorded event exactly once through its
+ * also writes their step log and the run's position (advance.ts, the code a fan-out chunk runs for
+ * thousands of runs at once), so each effect commits exactly once with the step. External steps
+ * (webhook, recordEvent) run between transactions: the webhook at least once with the stable
+ * Idempotency-Key `<run id>:<step id>`, the recorded event exactly once through its
  * idempotency key. A wait parks the job until it is due.
  */
 
@@ -35,7 +35,6 @@ function flowOf(versionId: number, document: unknown): Flow {
 }
 
 const FINISHED = new Set<string>([RUN_STATUS.completed, RUN_STATUS.failed, RUN_STATUS.cancelled]);
-const EXTERNAL = new Set<Step["type"]>(["webhook", "recordEvent"]);
 
 async function logStep(tx: Tx, runId: number, step: Step, now: Date, data: { outcome: string; attempts?: number; error?: string | null; detail?: unknown; finished?: boolean; startedAt?: Date }) {
   const fields = {
@@ -57,86 +56,31 @@ async function finishRun(tx: Tx, run: RunRow, settle: Settle, now: Date, status:
   await settle({ status: "done" });
 }
 
-function waitDuration(step: Step & { type: "wait" }): number {
-  return ((step.minutes ?? 0) + (step.hours ?? 0) * 60 + (step.days ?? 0) * 1440) * 60_000;
-}
-
 type Position = { at: "external"; stepId: string } | { at: "parked" } | { at: "finished" };
 
-/** Runs internal steps from `stepId` on, inside the fenced transaction, until an external step, a wait, or the end. */
+/**
+ * Runs internal steps from `from` on, inside the fenced transaction, until an external step, a
+ * wait, or the end: the set path of advance.ts with a set of one; this job settles itself.
+ */
 async function advance(tx: Tx, ctx: JobContext, run: RunRow, flow: Flow, from: string | null, settle: Settle): Promise<Position> {
-  const now = ctx.now();
-  let id = from;
-  while (id) {
-    const step = flow.step(id);
-    if (!step) break;
-    if (EXTERNAL.has(step.type)) {
-      await tx.scenarioRun.update({ where: { id: BigInt(run.id) }, data: { stepId: id, status: RUN_STATUS.running } });
-      return { at: "external", stepId: id };
-    }
-    try {
-      switch (step.type) {
-        case "wait": {
-          const log = await tx.scenarioRunStep.findUnique({ where: { runId_stepId: { runId: BigInt(run.id), stepId: id } }, select: { startedAt: true } });
-          const started = log?.startedAt ?? now;
-          const scheduled = typeof run.context.scheduledTime === "string" ? new Date(run.context.scheduledTime) : null;
-          const until = step.until ? scheduled : new Date(started.getTime() + waitDuration(step));
-          if (until && until > now) {
-            if (!log) await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.waiting, finished: false, detail: { until: until.toISOString() } });
-            await tx.scenarioRun.update({ where: { id: BigInt(run.id) }, data: { stepId: id, status: RUN_STATUS.waiting } });
-            await settle({ status: "pending", runAt: until, attempts: 0 });
-            ctx.point("before-commit", step.id);
-            return { at: "parked" };
-          }
-          await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.done, startedAt: started });
-          id = flow.next(id);
-          continue;
-        }
-        case "branch": {
-          const matched = await ruleMatches(run.tenantId, step.if, run.customerId, { tx, now });
-          await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.done, detail: { branch: matched ? "then" : "else" } });
-          id = flow.lane(step, matched ? "then" : "else");
-          continue;
-        }
-        case "exit":
-          await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.done });
-          id = null;
-          continue;
-      }
-      ctx.point("before-effect", step.id);
-      let detail: unknown;
-      switch (step.type) {
-        case "addToGroup":
-          detail = { added: await addToGroup(tx, run.tenantId, run.customerId, step.groupId, now) };
-          break;
-        case "removeFromGroup":
-          detail = { removed: await removeFromGroup(tx, run.tenantId, run.customerId, step.groupId) };
-          break;
-        case "setField":
-          detail = { changed: await changeCustomer(tx, run.tenantId, run.customerId, fieldChange(step.field, step.value), scenarioAuthor(run.scenarioName), now) };
-          break;
-        case "setStage":
-          detail = { changed: await changeCustomer(tx, run.tenantId, run.customerId, { stageId: step.stageId }, scenarioAuthor(run.scenarioName), now) };
-          break;
-      }
-      ctx.point("after-effect", step.id);
-      await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.done, detail });
-      id = flow.next(id);
-    } catch (err) {
-      if (!isDomainError(err)) throw err;
-      // a step that cannot be done (its group, stage or option is gone): the run fails, shown with its reason
-      const error = `${err.reason}: ${err.message}`;
-      await logStep(tx, run.id, step, now, { outcome: STEP_OUTCOME.failed, error });
-      await tx.scenarioRun.update({ where: { id: BigInt(run.id) }, data: { stepId: id } });
-      await finishRun(tx, run, settle, now, "failed", error);
-      ctx.point("before-commit", step.id);
+  const set = { tenantId: run.tenantId, scenarioName: run.scenarioName, flow, runs: [{ id: run.id, customerId: run.customerId, context: run.context }], from };
+  const end = (await advanceRuns(tx, set, ctx.now(), ctx.point)).get(run.id)!;
+  switch (end.at) {
+    case "external":
+      return { at: "external", stepId: end.stepId };
+    case "waiting":
+      await settle({ status: "pending", runAt: end.until, attempts: 0 });
+      ctx.point("before-commit", end.stepId);
+      return { at: "parked" };
+    case "failed":
+      await settle({ status: "done" });
+      ctx.point("before-commit", end.stepId);
       return { at: "finished" };
-    }
+    case "completed":
+      await settle({ status: "done" });
+      ctx.point("before-commit");
+      return { at: "finished" };
   }
-  await tx.scenarioRun.update({ where: { id: BigInt(run.id) }, data: { stepId: null } });
-  await finishRun(tx, run, settle, now, "completed");
-  ctx.point("before-commit");
-  return { at: "finished" };
 }
 
 /** Performs an external step, then commits its outcome (and the internal steps after it). */
@@ -214,12 +158,9 @@ export const scenarioStepHandler: JobHandler = {
       const flow = flowOf(run.versionId, run.document);
       const step = run.stepId ? flow.step(run.stepId) : undefined;
       let position: Position;
-      if (step && EXTERNAL.has(step.type)) position = await external(ctx, run, flow, step);
+      if (step && EXTERNAL_STEPS.has(step.type)) position = await external(ctx, run, flow, step);
       else {
-        position = await ctx.commit(async (tx, settle) => {
-          if (run.status === RUN_STATUS.queued) await tx.scenarioRun.update({ where: { id: BigInt(run.id) }, data: { status: RUN_STATUS.running } });
-          return advance(tx, ctx, run, flow, run.stepId, settle);
-        });
+        position = await ctx.commit((tx, settle) => advance(tx, ctx, run, flow, run.stepId, settle));
         ctx.point("after-commit", run.stepId ?? undefined);
       }
       if (position.at !== "external") return;

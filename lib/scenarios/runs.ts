@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { chunk, MAX_PARAMS, Params, sqlInstant } from "@/lib/db/sql";
+import { chunk, MAX_PARAMS, Params, rowsSource, sqlInstant, type ColumnType } from "@/lib/db/sql";
 import { JOB_KINDS } from "@/lib/jobs/constants";
-import { cancelJobsByKey, enqueue } from "@/lib/jobs/repository";
+import { cancelJobsByKey, enqueue, type NewJob } from "@/lib/jobs/repository";
+import { advanceRuns, walkRuns, writeLogs, type Point } from "./advance";
 import { conditionHolds, type AttrType } from "./conditions";
 import {
   depthOfEventKey,
@@ -59,10 +60,12 @@ export type Trigger = EventTrigger | CustomEventTrigger;
 
 interface ActiveVersion {
   scenarioId: number;
+  scenarioName: string;
   versionId: number;
   causeId: number;
   reentry: Reentry;
   firstStepId: string | null;
+  flow: Flow;
   where: Condition[];
 }
 
@@ -70,8 +73,8 @@ interface ActiveVersion {
 async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId" | "customEventId", ids: readonly number[]): Promise<ActiveVersion[]> {
   if (!ids.length) return [];
   const p = new Params();
-  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; versionId: number; causeId: number; reentry: string; document: unknown }[]>(
-    `SELECT s."id" AS "scenarioId", v."id" AS "versionId", s."${column}" AS "causeId", s."reentry", v."document"
+  const rows = await tx.$queryRawUnsafe<{ scenarioId: number; scenarioName: string; versionId: number; causeId: number; reentry: string; document: unknown }[]>(
+    `SELECT s."id" AS "scenarioId", s."name" AS "scenarioName", v."id" AS "versionId", s."${column}" AS "causeId", s."reentry", v."document"
      FROM "Scenario" s JOIN "ScenarioVersion" v ON v."scenarioId" = s."id"
      WHERE s."status" = ${p.add(SCENARIO_STATUS.active)} AND s."triggerKind" = ${p.add(kind)}
        AND s."${column}" IN (${p.list([...new Set(ids)])})
@@ -82,12 +85,15 @@ async function activeVersionsFor(tx: DbOrTx, kind: string, column: "eventTypeId"
   return rows.map((r) => {
     const doc = storedDocument(r.document);
     const trigger = (doc as { trigger?: { where?: Condition[] } }).trigger;
+    const flow = new Flow(Array.isArray(doc?.steps) ? doc.steps : []);
     return {
       scenarioId: Number(r.scenarioId),
+      scenarioName: r.scenarioName,
       versionId: Number(r.versionId),
       causeId: Number(r.causeId),
       reentry: (r.reentry as Reentry) ?? "everyTime",
-      firstStepId: Array.isArray(doc?.steps) ? new Flow(doc.steps).first : null,
+      firstStepId: flow.first,
+      flow,
       where: trigger?.where ?? [],
     };
   });
@@ -116,6 +122,15 @@ interface NewRun {
   context: unknown;
 }
 
+export interface StartOptions {
+  /**
+   * Do the runs' leading internal steps here, in the caller's transaction, for all the runs of a
+   * version at once (advance.ts), and queue a step job only for the runs that reach a wait still to
+   * come or an external step. A fan-out chunk does; `point` is its fault-injection hook.
+   */
+  inline?: { point?: Point };
+}
+
 /**
  * Starts the runs these triggers cause: for each trigger, one run of every active scenario it
  * triggers (event type with its `where` conditions met, or custom event), on the scenario's latest
@@ -123,7 +138,7 @@ interface NewRun {
  * scenario's re-entry policy allows. The same trigger twice is a no-op. A run more than
  * MAX_TRIGGER_DEPTH scenario-recorded events deep is written failed. Returns the runs started.
  */
-export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readonly Trigger[], now = new Date()): Promise<number> {
+export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readonly Trigger[], now = new Date(), opts: StartOptions = {}): Promise<number> {
   const list = Array.isArray(triggers) ? (triggers as readonly Trigger[]) : [triggers as Trigger];
   const events = list.filter((t): t is EventTrigger => t.kind === "event");
   const customs = list.filter((t): t is CustomEventTrigger => t.kind === "custom");
@@ -181,40 +196,132 @@ export async function startRunsForTrigger(tx: DbOrTx, triggers: Trigger | readon
       });
     }
   }
-  return insertRuns(tx, runs, now);
+  return insertRuns(tx, runs, now, opts);
 }
 
-async function insertRuns(tx: DbOrTx, runs: NewRun[], now: Date): Promise<number> {
+const RUN_COLUMNS: ColumnType[] = ["int", "int", "int", "int", "text", "text", "int", "text", "text", "json", "text", "timestamp", "timestamp"];
+const INSERT_RUNS = `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "activeKey", "depth", "status", "stepId", "context", "error", "startedAt", "finishedAt")`;
+const jobOf = (r: NewRun, runId: number, runAt: Date): NewJob => ({ kind: JOB_KINDS.scenarioStep, tenantId: r.tenantId, payload: { runId }, runAt, key: runJobKey(runId) });
+
+async function insertRuns(tx: DbOrTx, all: NewRun[], now: Date, opts: StartOptions): Promise<number> {
   let started = 0;
-  const at = sqlInstant(now);
+  let runs = all;
+  if (opts.inline) {
+    const settled = await startSettledRuns(tx, all, now, opts.inline.point);
+    started += settled.started;
+    runs = settled.rest;
+  }
   for (const part of chunk(runs, Math.floor(MAX_PARAMS / 12))) {
     const p = new Params();
-    const values = part.map((r) => {
+    const rows = part.map((r) => {
       const tooDeep = r.depth > MAX_TRIGGER_DEPTH;
       const status = tooDeep ? RUN_STATUS.failed : RUN_STATUS.queued;
       const error = tooDeep ? `${RUN_FAILURE.loopDepth}: started by a scenario's own event ${r.depth} levels deep (at most ${MAX_TRIGGER_DEPTH})` : null;
-      return `(${p.add(r.tenantId)}, ${p.add(r.v.scenarioId)}, ${p.add(r.v.versionId)}, ${p.add(r.customerId)}, ${p.add(r.triggerKey)}, ${p.add(tooDeep ? null : r.activeKey)}, ${p.add(r.depth)}, ${p.add(status)}, ${p.add(r.v.firstStepId)}, ${p.add(JSON.stringify(r.context))}, ${p.add(error)}, ${p.add(at)}, ${tooDeep ? p.add(at) : "NULL"})`;
+      return [r.tenantId, r.v.scenarioId, r.v.versionId, r.customerId, r.triggerKey, tooDeep ? null : r.activeKey, r.depth, status, r.v.firstStepId, JSON.stringify(r.context), error, now, tooDeep ? now : null];
     });
     const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; scenarioId: number; triggerKey: string; status: string }[]>(
-      `INSERT INTO "ScenarioRun" ("tenantId", "scenarioId", "versionId", "customerId", "triggerKey", "activeKey", "depth", "status", "stepId", "context", "error", "startedAt", "finishedAt")
-       VALUES ${values.join(", ")} ON CONFLICT DO NOTHING RETURNING "id", "scenarioId", "triggerKey", "status"`,
+      `${INSERT_RUNS} ${rowsSource(p, RUN_COLUMNS, rows)} ON CONFLICT DO NOTHING RETURNING "id", "scenarioId", "triggerKey", "status"`,
       ...p.values,
     );
     const byKey = new Map<string, NewRun>();
     for (const r of part) if (!byKey.has(`${r.v.scenarioId}\u0000${r.triggerKey}`)) byKey.set(`${r.v.scenarioId}\u0000${r.triggerKey}`, r);
-    await enqueue(
-      tx,
-      inserted
-        .filter((row) => row.status === RUN_STATUS.queued)
-        .map((row) => {
-          const r = byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)!;
-          return { kind: JOB_KINDS.scenarioStep, tenantId: r.tenantId, payload: { runId: Number(row.id) }, runAt: r.runAt, key: runJobKey(row.id) };
-        }),
-      now,
-    );
-    started += inserted.filter((row) => row.status === RUN_STATUS.queued).length;
+    const queued = inserted.filter((row) => row.status === RUN_STATUS.queued).map((row) => ({ id: Number(row.id), run: byKey.get(`${Number(row.scenarioId)}\u0000${row.triggerKey}`)! }));
+    const jobs: NewJob[] = [];
+    const job = jobOf;
+    // runs due now go through their internal steps here when asked, a version's runs together
+    const sets = new Map<number, typeof queued>();
+    for (const q of queued) {
+      if (opts.inline && q.run.runAt <= now) {
+        const list = sets.get(q.run.v.versionId) ?? [];
+        list.push(q);
+        sets.set(q.run.v.versionId, list);
+      }
+      else jobs.push(job(q.run, q.id, q.run.runAt));
+    }
+    for (const set of sets.values()) {
+      const { v, tenantId } = set[0].run;
+      const runs = set.map((q) => ({ id: q.id, customerId: q.run.customerId, context: q.run.context as Record<string, unknown> }));
+      const ends = await advanceRuns(tx, { tenantId, scenarioName: v.scenarioName, flow: v.flow, runs, from: v.firstStepId, fresh: true }, now, opts.inline?.point);
+      for (const q of set) {
+        const end = ends.get(q.id)!;
+        if (end.at === "waiting") jobs.push(job(q.run, q.id, end.until));
+        else if (end.at === "external") jobs.push(job(q.run, q.id, now));
+      }
+    }
+    await enqueue(tx, jobs, now);
+    started += queued.length;
   }
   return started;
+}
+
+/**
+ * Runs started with their internal steps done here, whose re-entry rests on the trigger key alone
+ * (everyTime, once), are written once, in the state the steps leave them in (completed, failed,
+ * waiting, running at an external step), instead of written queued and then updated: on PostgreSQL
+ * each run's second write costs as much as the first (`status` is indexed: no HOT update). The
+ * steps run first, on provisional ids: keys already taken are left out beforehand, and a key taken
+ * meanwhile by another transaction makes the insert write fewer runs than got effects — then the
+ * whole transaction is undone (an error; the chunk's job is tried again). oneAtATime runs, runs due
+ * later, runs of a customer twice in one version, and runs too deep take the write-then-update way.
+ */
+async function startSettledRuns(tx: DbOrTx, runs: NewRun[], now: Date, point?: Point): Promise<{ started: number; rest: NewRun[] }> {
+  const rest: NewRun[] = [];
+  const byVersion = new Map<number, { keys: Set<string>; customers: Set<number>; runs: NewRun[] }>();
+  for (const r of runs) {
+    const g = byVersion.get(r.v.versionId) ?? { keys: new Set<string>(), customers: new Set<number>(), runs: [] };
+    byVersion.set(r.v.versionId, g);
+    if (r.v.reentry === "oneAtATime" || r.runAt > now || r.depth > MAX_TRIGGER_DEPTH || g.customers.has(r.customerId)) rest.push(r);
+    else if (!g.keys.has(r.triggerKey)) {
+      g.keys.add(r.triggerKey);
+      g.customers.add(r.customerId);
+      g.runs.push(r);
+    }
+  }
+  let started = 0;
+  const jobs: NewJob[] = [];
+  for (const g of byVersion.values()) {
+    if (!g.runs.length) continue;
+    const { v, tenantId } = g.runs[0];
+    const taken = new Set<string>();
+    for (const part of chunk([...g.keys], MAX_PARAMS - 1)) {
+      const p = new Params();
+      const rows = await tx.$queryRawUnsafe<{ triggerKey: string }[]>(
+        `SELECT "triggerKey" FROM "ScenarioRun" WHERE "scenarioId" = ${p.add(v.scenarioId)} AND "triggerKey" IN (${p.list(part)})`,
+        ...p.values,
+      );
+      for (const row of rows) taken.add(row.triggerKey);
+    }
+    const fresh = g.runs.filter((r) => !taken.has(r.triggerKey));
+    if (!fresh.length) continue;
+    const provisional = fresh.map((r, i) => ({ id: -(i + 1), customerId: r.customerId, context: r.context as Record<string, unknown> }));
+    const { ends, logs } = await walkRuns(tx, { tenantId, scenarioName: v.scenarioName, flow: v.flow, runs: provisional, from: v.firstStepId, fresh: true }, now, point);
+    const idOf = new Map<string, number>();
+    for (const part of chunk(fresh.map((r, i) => [r, provisional[i].id] as const), Math.floor(MAX_PARAMS / 12))) {
+      const p = new Params();
+      const rows = part.map(([r, id]) => {
+        const end = ends.get(id)!;
+        const status = { completed: RUN_STATUS.completed, failed: RUN_STATUS.failed, waiting: RUN_STATUS.waiting, external: RUN_STATUS.running }[end.at];
+        const finished = end.at === "completed" || end.at === "failed";
+        return [r.tenantId, v.scenarioId, v.versionId, r.customerId, r.triggerKey, null, r.depth, status, "stepId" in end ? end.stepId : null, JSON.stringify(r.context), end.at === "failed" ? end.error : null, now, finished ? now : null];
+      });
+      const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; triggerKey: string }[]>(
+        `${INSERT_RUNS} ${rowsSource(p, RUN_COLUMNS, rows)} ON CONFLICT DO NOTHING RETURNING "id", "triggerKey"`,
+        ...p.values,
+      );
+      if (inserted.length !== part.length) throw new Error(`scenario ${v.scenarioId}: ${part.length - inserted.length} of its runs were started meanwhile by another transaction; this one is undone and tried again`);
+      for (const row of inserted) idOf.set(row.triggerKey, Number(row.id));
+    }
+    const real = new Map(fresh.map((r, i) => [provisional[i].id, idOf.get(r.triggerKey)!]));
+    await writeLogs(tx, logs.map((l) => ({ ...l, runId: real.get(l.runId)! })), now);
+    fresh.forEach((r, i) => {
+      const end = ends.get(provisional[i].id)!;
+      if (end.at === "waiting") jobs.push(jobOf(r, real.get(provisional[i].id)!, end.until));
+      else if (end.at === "external") jobs.push(jobOf(r, real.get(provisional[i].id)!, now));
+    });
+    started += fresh.length;
+  }
+  await enqueue(tx, jobs, now);
+  return { started, rest };
 }
 
 /** Cancels a customer's unfinished runs and their live step jobs. Returns the number of runs. */

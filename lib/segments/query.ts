@@ -73,7 +73,7 @@ export async function countMatching(tenantId: number, rule: Rule, o: EvalOptions
 }
 
 /**
- * A page of members in customer-id order, after `after` (keyset). Built in the one-customer shape
+ * A page of members in customer-id order, after `after` (keyset), up to `through` when given. Built in the one-customer shape
  * by default: the database walks customers by id and stops after `limit` matches, instead of first
  * computing the whole event set (on 100,000 customers / 1,000,000 events: ~50 ms instead of ~1 s for
  * a segment with 2.5 % members; an empty segment costs about a full count either way).
@@ -81,12 +81,13 @@ export async function countMatching(tenantId: number, rule: Rule, o: EvalOptions
 export async function membersPage(
   tenantId: number,
   rule: Rule,
-  page: { after?: number; limit: number; shape?: "set" | "one" },
+  page: { after?: number; through?: number; limit: number; shape?: "set" | "one" },
   o: EvalOptions = {},
 ): Promise<MembersPage> {
   const co = await options(tenantId, rule, page.shape ?? "one", o);
   let q = membersQuery(tenantId, rule, co).select(["c.id", "c.name", "c.email", "c.crmId", "c.score"]);
   if (page.after !== undefined) q = q.where("c.id", ">", page.after);
+  if (page.through !== undefined) q = q.where("c.id", "<=", page.through);
   const rows = await runQuery<{ id: unknown; name: string; email: string | null; crmId: string | null; score: unknown }>(
     q.orderBy("c.id").limit(page.limit + 1).compile(),
     o.tx,
@@ -106,6 +107,15 @@ export async function customerMatches(tenantId: number, rule: Rule, customerId: 
   const co = await options(tenantId, rule, "one", o);
   const q = membersQuery(tenantId, rule, co).select("c.id").where("c.id", "=", customerId).compile();
   return (await runQuery(q, o.tx)).length > 0;
+}
+
+/** Which of these customers match now (a scenario branch's `if` for a set of runs), in one statement. */
+export async function customersMatching(tenantId: number, rule: Rule, customerIds: readonly number[], o: EvalOptions = {}): Promise<Set<number>> {
+  if (!customerIds.length) return new Set();
+  // the one-customer shape: relations checked per listed customer, not computed for the whole tenant
+  const co = await options(tenantId, rule, "one", o);
+  const q = membersQuery(tenantId, rule, co).select("c.id").where("c.id", "in", [...customerIds]).compile();
+  return new Set((await runQuery<{ id: unknown }>(q, o.tx)).map((r) => toNumber(r.id)));
 }
 
 /**

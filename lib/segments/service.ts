@@ -6,7 +6,7 @@ import { fail, isDomainError } from "@/lib/errors";
 import { sql } from "kysely";
 import { compileRule } from "./compile";
 import { loadContext } from "./context";
-import { countMatching, customerMatches, explainRule, membersPage, type EvalOptions, type ExplainNode, type MembersPage } from "./query";
+import { countMatching, customerMatches, customersMatching, explainRule, membersPage, type EvalOptions, type ExplainNode, type MembersPage } from "./query";
 import {
   createSegmentSchema,
   updateSegmentSchema,
@@ -145,6 +145,11 @@ export async function segmentMatches(tenantId: number, id: number, customerId: n
 /** Does a rule (a scenario branch's `if`, already validated when the scenario was saved) match this customer now? */
 export async function ruleMatches(tenantId: number, rules: unknown, customerId: number, o: EvalOptions = {}): Promise<boolean> {
   return customerMatches(tenantId, parseRule(rules), customerId, o);
+}
+
+/** Which of these customers a rule (a branch's `if`) matches now: one statement for the whole set. */
+export async function rulesMatchAmong(tenantId: number, rules: unknown, customerIds: readonly number[], o: EvalOptions = {}): Promise<Set<number>> {
+  return customersMatching(tenantId, parseRule(rules), customerIds, o);
 }
 
 export async function explainSegment(tenantId: number, id: number, customerId: number, o: EvalOptions = {}): Promise<ExplainNode> {

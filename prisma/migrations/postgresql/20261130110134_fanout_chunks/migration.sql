@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ScenarioFanOut" ADD COLUMN     "chunks" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "chunksDone" INTEGER NOT NULL DEFAULT 0;
+
