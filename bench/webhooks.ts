@@ -125,7 +125,7 @@ async function main() {
   const { saveScenario } = await import("../lib/scenarios/service");
   const { createAutomationWorker } = await import("../lib/scenarios/worker");
   const { JOB_KINDS } = await import("../lib/jobs/constants");
-  const { scenarioFanOutHandler } = await import("../lib/scenarios/fanout");
+  const { FANOUT_HANDLERS } = await import("../lib/scenarios/fanout");
 
   const { child: sinkProcess, match } = await startChild([__filename, "--sink", "--delay", String(values.delay), "--flaky", String(values.flaky)], process.env, /sink (\d+)/);
   const sinkUrl = `http://127.0.0.1:${match[1]}`;
@@ -156,7 +156,7 @@ async function main() {
     // expand the fan-out here (the worker's own handler, in this process) so the workers only deliver
     const t0 = performance.now();
     await fire();
-    await createAutomationWorker({ handlers: { [JOB_KINDS.scenarioFanOut]: scenarioFanOutHandler }, log: () => undefined }).drain();
+    await createAutomationWorker({ handlers: FANOUT_HANDLERS, log: () => undefined }).drain();
     expandS = +((performance.now() - t0) / 1000).toFixed(2);
   }
 

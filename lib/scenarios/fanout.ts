@@ -162,3 +162,9 @@ export const scenarioFanOutChunkHandler: JobHandler = {
   },
   dead: failFanOut,
 };
+
+/** The handlers that expand a fan-out into runs: the walk and its chunks (a worker needs both). */
+export const FANOUT_HANDLERS = {
+  [JOB_KINDS.scenarioFanOut]: scenarioFanOutHandler,
+  [JOB_KINDS.scenarioFanOutChunk]: scenarioFanOutChunkHandler,
+};

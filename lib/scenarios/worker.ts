@@ -5,7 +5,7 @@ import { JOB_KINDS, JOB_STATUS } from "@/lib/jobs/constants";
 import { Worker, type WorkerOptions } from "@/lib/jobs/worker";
 import { RUN_STATUS } from "./constants";
 import { scenarioStepHandler } from "./engine";
-import { scenarioFanOutChunkHandler, scenarioFanOutHandler } from "./fanout";
+import { FANOUT_HANDLERS } from "./fanout";
 
 /** The worker with the automation's handlers and retention pruning (scripts/worker.ts runs one). */
 
@@ -44,8 +44,7 @@ async function countingBatch(table: string, where: string, values: unknown[]): P
 
 export const AUTOMATION_HANDLERS = {
   [JOB_KINDS.scenarioStep]: scenarioStepHandler,
-  [JOB_KINDS.scenarioFanOut]: scenarioFanOutHandler,
-  [JOB_KINDS.scenarioFanOutChunk]: scenarioFanOutChunkHandler,
+  ...FANOUT_HANDLERS,
 };
 
 export function createAutomationWorker(opts: Partial<WorkerOptions> = {}): Worker {
