@@ -12,8 +12,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `next start` of the existing production build, in its own process group. */
-export async function startServer(databaseUrl: string, port: number): Promise<Server> {
+/** `next start` of the existing production build, in its own process group (rate limits off unless `env` says). */
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
@@ -26,6 +26,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
       CDP_BENCH_ROUTES: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
   });
   const url = `http://127.0.0.1:${port}`;
