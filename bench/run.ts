@@ -226,6 +226,12 @@ async function main() {
   }
 
   async function latencyPart() {
+    // 4a. the floors of a sequential call on the same server: the framework alone, and an
+    // authenticated read that costs one indexed query (the five stages)
+    results.sequentialFloor = await latencies(quick ? 50 : 300, () => fetch(`${server.url}/api/health`));
+    results.sequentialAuthed = await latencies(quick ? 50 : 300, () => fetch(`${server.url}/openapi/stage/queryList`, { headers }));
+    console.log("sequential floor", results.sequentialFloor, "authenticated", results.sequentialAuthed);
+
     // 4. one customer's 10,000 events among 1,000,000
     results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
       fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {

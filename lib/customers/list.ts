@@ -1,9 +1,9 @@
 import type { Prisma } from "@/generated/sqlite/client";
 import { db, type DbOrTx } from "@/lib/db/client";
 import { idsContaining, literalLike } from "@/lib/db/sql";
+import { loadCustomerDetails } from "./details";
 import { normalizePhone } from "./identity";
 import {
-  customerDetailSelect,
   customerRowSelect,
   type CustomerDetail,
   type CustomerRowData,
@@ -111,7 +111,9 @@ export async function listCustomerRows(tenantId: number, query: CustomerListQuer
 /**
  * A page of full profiles, newest first, of at most `cap` customers in all: the count stops at
  * `cap` (a LIMITed count), so it stays cheap on large tenants. The caller checks `page` against
- * the capped number of pages.
+ * the capped number of pages. A deferred join: the page's ids come from the (tenantId, deletedAt, id)
+ * index alone (a deep OFFSET steps over index entries, not over rows), then only those customers'
+ * profiles are read (details.ts).
  */
 export async function listCustomerDetails(
   tenantId: number,
@@ -119,21 +121,15 @@ export async function listCustomerDetails(
   page: number,
   pageSize: number,
   cap: number,
-  tx: DbOrTx = db,
+  tx?: DbOrTx,
 ): Promise<Paged<CustomerDetail>> {
   const where = await customerWhere(tenantId, filter, tx);
-  const total = await tx.customer.count({ where, take: cap });
-  const totalPages = Math.ceil(total / pageSize);
   const skip = (page - 1) * pageSize;
-  const items =
-    skip >= total
-      ? []
-      : await tx.customer.findMany({
-          where,
-          select: customerDetailSelect,
-          orderBy: { id: "desc" },
-          skip,
-          take: Math.min(pageSize, cap - skip),
-        });
-  return { items, page, pageSize, total, totalPages };
+  const take = Math.max(0, Math.min(pageSize, cap - skip));
+  const [total, ids] = await Promise.all([
+    (tx ?? db).customer.count({ where, take: cap }),
+    take ? (tx ?? db).customer.findMany({ where, select: { id: true }, orderBy: { id: "desc" }, skip, take }) : [],
+  ]);
+  const items = await loadCustomerDetails(tenantId, ids.map((r) => r.id), tx);
+  return { items, page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
 }
