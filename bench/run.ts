@@ -21,7 +21,7 @@ import os from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
-import { latencies, load, root, sign, startServer } from "./harness";
+import { latencies, load, root, sign, startServer, type LoadResult, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -128,9 +128,17 @@ async function main() {
   writeFileSync(path.join(root, `bench/results/${resultName}.json`), JSON.stringify(results, null, 2));
   console.log(JSON.stringify(results));
 
+  /** The servers' CPU time per answered request during `run` (robust to the machine's load). */
+  async function withCpu(servers: Server[], run: () => Promise<LoadResult>) {
+    const cpu0 = servers.map((s) => s.cpuMs());
+    const res = await run();
+    const cpu = servers.reduce((sum, s, i) => sum + s.cpuMs() - cpu0[i], 0);
+    return { ...res, serverCpuMsPerRequest: Math.round((cpu / Math.max(1, res.requests)) * 100) / 100 };
+  }
+
   async function loadPart() {
     // 1. the framework's ceiling
-    results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
+    results.emptyRoute = await withCpu([server], () => load({ url: `${server.url}/api/health`, duration }));
     console.log("empty route", results.emptyRoute);
 
     const createBody = () =>
@@ -143,11 +151,13 @@ async function main() {
       });
 
     // 1b. Next's floor for a POST that parses the same body
-    results.postFloor = await load({
-      url: `${server.url}/api/bench/parse`,
-      duration,
-      requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
-    });
+    results.postFloor = await withCpu([server], () =>
+      load({
+        url: `${server.url}/api/bench/parse`,
+        duration,
+        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
+      }),
+    );
     console.log("post floor", results.postFloor);
 
     // 2. single creates, every acknowledgement counted
@@ -163,7 +173,7 @@ async function main() {
       },
     ];
     const before = await storedEvents(url, seed.tenantId);
-    results.create = await load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests });
+    results.create = await withCpu([server], () => load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests }));
     const after = await storedEvents(url, seed.tenantId);
     results.createCheck = { acknowledged: acked, stored: after - before };
     console.log("create", results.create, results.createCheck);
@@ -172,9 +182,11 @@ async function main() {
     if (second) {
       acked = 0;
       const b2 = await storedEvents(url, seed.tenantId);
+      const cpu0 = server.cpuMs() + second.cpuMs();
       const halves = await Promise.all(
         [server, second].map((s) => load({ url: `${s.url}/openapi/customer-event/create`, duration, connections: 16, requests: createRequests })),
       );
+      const cpu = server.cpuMs() + second.cpuMs() - cpu0;
       const a2 = await storedEvents(url, seed.tenantId);
       results.createTwoProcesses = {
         rps: halves[0].rps + halves[1].rps,
@@ -184,6 +196,7 @@ async function main() {
         stored: a2 - b2,
         errors: halves[0].errors + halves[1].errors,
         non2xx: halves[0].non2xx + halves[1].non2xx,
+        serverCpuMsPerRequest: Math.round((cpu / Math.max(1, halves[0].requests + halves[1].requests)) * 100) / 100,
       };
       console.log("create, two processes", results.createTwoProcesses);
     }
@@ -226,14 +239,21 @@ async function main() {
   }
 
   async function latencyPart() {
+    // Sequential calls, each with the server's CPU time per call (its process group, from /proc):
+    // on a loaded machine the latency includes waiting for a core, the CPU time much less so.
+    const timed = async (n: number, send: () => Promise<Response>) => {
+      const cpu0 = server.cpuMs();
+      const res = await latencies(n, send);
+      return { ...res, serverCpuMsPerCall: Math.round(((server.cpuMs() - cpu0) / n) * 10) / 10 };
+    };
     // 4a. the floors of a sequential call on the same server: the framework alone, and an
     // authenticated read that costs one indexed query (the five stages)
-    results.sequentialFloor = await latencies(quick ? 50 : 300, () => fetch(`${server.url}/api/health`));
-    results.sequentialAuthed = await latencies(quick ? 50 : 300, () => fetch(`${server.url}/openapi/stage/queryList`, { headers }));
+    results.sequentialFloor = await timed(quick ? 50 : 300, () => fetch(`${server.url}/api/health`));
+    results.sequentialAuthed = await timed(quick ? 50 : 300, () => fetch(`${server.url}/openapi/stage/queryList`, { headers }));
     console.log("sequential floor", results.sequentialFloor, "authenticated", results.sequentialAuthed);
 
-    // 4. one customer's 10,000 events among 1,000,000
-    results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
+    // 4. one customer's 10,000 events among 1,000,000 (its first page of 100, and the count)
+    results.queryByCustomerId = await timed(quick ? 50 : 300, () =>
       fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
         method: "POST",
         headers,
@@ -246,9 +266,10 @@ async function main() {
     const page = quick ? 50 : 500;
     results.listCustomers = {
       page,
-      ...(await latencies(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
+      ...(await timed(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
     };
     console.log("list_customers", results.listCustomers);
+    results.loadAverageAfter = os.loadavg().map((l) => Math.round(l * 10) / 10);
   }
 }
 
