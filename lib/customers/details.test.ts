@@ -6,7 +6,7 @@ import { makeTenant } from "@/lib/test/factories";
 import { createUser } from "@/lib/users/service";
 import { authorOfApiKey } from "./author";
 import { loadCustomerDetails } from "./details";
-import { listCustomerDetails } from "./list";
+import { customerWhere, listCustomerDetails, type CustomerFilter } from "./list";
 import { customerDetailSelect } from "./repository";
 import { createCustomer, deleteCustomer } from "./service";
 
@@ -111,5 +111,69 @@ describe("the API's customer profiles", () => {
     const label = await db.label.findFirstOrThrow({ where: { tenantId: tenant.id, name: "L1" } });
     const odd = await listCustomerDetails(tenant.id, { labelId: label.id }, 1, 10, 100);
     expect(odd.items.map((c) => c.name)).toEqual(["客户7", "客户5", "客户3", "客户1"]);
+  });
+
+  it("narrow by every filter exactly as the console's list does", async () => {
+    const tenant = await makeTenant();
+    const t = tenant.id;
+    const east = await db.department.create({ data: { tenantId: t, name: "华东" } });
+    const owner = await createUser(t, { email: `o-${t}@example.test`, name: "张三", password: "password-123", loginNo: "zs01", departmentId: east.id });
+    const dept = await db.department.create({ data: { tenantId: t, name: "部门" } });
+    const other = await createUser(t, { email: `p-${t}@example.test`, name: "李四", password: "password-123", loginNo: "ls02", departmentId: dept.id });
+    const task = await db.task.create({ data: { tenantId: t, name: "任务" } });
+    const stage = await db.lifecycleStage.findFirstOrThrow({ where: { tenantId: t } });
+    const group = await db.group.create({ data: { tenantId: t, name: "组" } });
+    const specs = [
+      { name: "100%_真", phones: [{ id: null, number: "13800001111" }], owner: { id: owner.id }, departmentId: east.id, taskId: task.id, labels: ["A"], type: { name: "签约客户" } },
+      { name: "100x真", phones: [{ id: null, number: "13900002222" }], owner: { id: other.id }, departmentId: dept.id, labels: ["B"], source: { name: "百度" } },
+      { name: "abc", stageId: stage.id, dealFlag: { name: "未处理" }, labels: ["A", "B"] },
+      { name: "ABC 大写", phones: [{ id: null, number: "13800003333" }] },
+      { name: "a_c", owner: { id: owner.id }, departmentId: east.id },
+    ];
+    const made = [];
+    for (const spec of specs) made.push(await createCustomer(t, author, spec));
+    await db.groupMember.create({ data: { tenantId: t, groupId: group.id, customerId: made[2].id } });
+    await deleteCustomer(t, author, (await createCustomer(t, author, { name: "abc 已删除", owner: { id: owner.id }, departmentId: east.id })).id);
+    await createCustomer((await makeTenant()).id, author, { name: "abc 别的租户" });
+    const labelA = await db.label.findFirstOrThrow({ where: { tenantId: t, name: "A" } });
+    const option = (id: number | undefined) => id ?? -1;
+    const filters: CustomerFilter[] = [
+      {},
+      { taskId: task.id },
+      { ownerId: owner.id },
+      { ownerId: null },
+      { ownerLoginNo: "zs01" },
+      { ownerLoginNo: "nobody" },
+      { typeId: option(made[0].type?.id) },
+      { dealFlagId: option(made[2].dealFlag?.id) },
+      { sourceId: option(made[1].source?.id) },
+      { stageId: stage.id },
+      { departmentId: dept.id },
+      { labelId: labelA.id },
+      { groupId: group.id },
+      { q: "abc" },
+      { q: "100%" },
+      { q: "100_" },
+      { q: "a_c" },
+      { q: "1380000" },
+      { q: "2222" },
+      { q: "真" },
+      { q: "abc", labelId: labelA.id, ownerId: null },
+    ];
+    const sizes: number[] = [];
+    for (const filter of filters) {
+      const expected = await db.customer.findMany({ where: await customerWhere(t, filter), select: { id: true }, orderBy: { id: "desc" } });
+      const page = await listCustomerDetails(t, filter, 1, 50, 100);
+      expect({ filter, ids: page.items.map((c) => c.id), total: page.total }).toEqual({
+        filter,
+        ids: expected.map((r) => r.id),
+        total: expected.length,
+      });
+      sizes.push(expected.length);
+    }
+    // the comparison is of real selections: all five, none (an unknown login), and sizes between
+    expect(sizes[0]).toBe(5);
+    expect(sizes.filter((n) => n > 0 && n < 5).length).toBeGreaterThanOrEqual(15);
+    expect(sizes).toContain(0);
   });
 });
