@@ -2,6 +2,7 @@
 // and signing helpers. Nothing here is imported by the app.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -9,11 +10,30 @@ export const root = path.resolve(__dirname, "..");
 
 export interface Server {
   url: string;
+  /** CPU time (user + system) the server's process group has used so far, in ms (Linux /proc) */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
-/** `next start` of the existing production build, in its own process group. */
-export async function startServer(databaseUrl: string, port: number): Promise<Server> {
+/** CPU time of every process in a process group, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // the fields after the command name, which is in parentheses and may hold spaces
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks * 10;
+}
+
+/** `next start` of the existing production build, in its own process group (rate limits off unless `env` says). */
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
@@ -26,6 +46,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
       CDP_BENCH_ROUTES: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -42,6 +63,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   await fetch(`${url}/api/health`);
   return {
     url,
+    cpuMs: () => groupCpuMs(child.pid!),
     stop: async () => {
       try {
         process.kill(-child.pid!, "SIGTERM");

@@ -9,6 +9,10 @@
 //   4. queryByCustomerId for the customer with 10,000 events — sequential, p95
 //   5. list_customers page 500 of 100,000 customers — sequential, p95
 // Writes bench/results/<db>.json and prints a markdown table for bench/README.md.
+// --only load|batch|latency runs only those parts (comma-separated; load = 1, 1b, 2, 2b; latency = 4, 5;
+// results then go to bench/results/<db>-<only>.json). --rate-limit serves with the per-key limits on
+// (the seed key's limit raised out of reach, so the limit store is on every request's path but never
+// refuses); with REDIS_URL in the environment the servers keep their counters in Redis.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +21,7 @@ import os from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
-import { latencies, load, root, sign, startServer } from "./harness";
+import { latencies, load, root, sign, startServer, type LoadResult, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -28,10 +32,15 @@ const { values } = parseArgs({
     reuse: { type: "boolean", default: false },
     duration: { type: "string" },
     processes: { type: "string", default: "1" },
+    only: { type: "string" },
+    "rate-limit": { type: "boolean", default: false },
   },
 });
 const quick = values.quick!;
 const duration = Number(values.duration ?? (quick ? 5 : 30));
+const parts = new Set((values.only ?? "load,batch,latency").split(","));
+for (const p of parts) if (!["load", "batch", "latency"].includes(p)) throw new Error(`--only: unknown part ${p}`);
+const resultName = `${values.db}${quick ? "-quick" : ""}${values.only ? `-${[...parts].join("-")}` : ""}${values["rate-limit"] ? "-limited" : ""}`;
 
 async function freshDatabase(): Promise<string> {
   if (values.db === "postgresql") {
@@ -77,15 +86,19 @@ async function main() {
   }
 
   process.env.AUTH_SECRET = "bench-secret";
-  const server = await startServer(url, Number(values.port));
-  const second = Number(values.processes) > 1 ? await startServer(url, Number(values.port) + 1) : undefined;
+  const serverEnv = { CDP_RATE_LIMIT: values["rate-limit"] ? "on" : "off" };
+  if (values["rate-limit"]) await raiseKeyLimit(url, seed.appKey);
+  const server = await startServer(url, Number(values.port), serverEnv);
+  const second = Number(values.processes) > 1 ? await startServer(url, Number(values.port) + 1, serverEnv) : undefined;
   const results: Record<string, unknown> = {
     db: values.db,
+    rateLimit: values["rate-limit"] ? (process.env.REDIS_URL ? "redis" : values.db === "postgresql" ? "postgresql" : "memory") : "off",
     customers: seed.customers,
     events: seed.events,
     at: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
   };
+  let headers: Record<string, string> = {};
   try {
     const tokenRes = await fetch(`${server.url}/openapi/auth/token`, {
       method: "POST",
@@ -93,7 +106,7 @@ async function main() {
       body: JSON.stringify({ appKey: seed.appKey, secret: seed.secret }),
     });
     const token = (await tokenRes.json()).data.token as string;
-    const headers = { "content-type": "application/json", token };
+    headers = { "content-type": "application/json", token };
     const warmUp = async () => {
       const res = await fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
         method: "POST",
@@ -104,8 +117,28 @@ async function main() {
     };
     await warmUp();
 
+    if (parts.has("load")) await loadPart();
+    if (parts.has("batch")) await batchPart();
+    if (parts.has("latency")) await latencyPart();
+  } finally {
+    await server.stop();
+    await second?.stop();
+  }
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  writeFileSync(path.join(root, `bench/results/${resultName}.json`), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results));
+
+  /** The servers' CPU time per answered request during `run` (robust to the machine's load). */
+  async function withCpu(servers: Server[], run: () => Promise<LoadResult>) {
+    const cpu0 = servers.map((s) => s.cpuMs());
+    const res = await run();
+    const cpu = servers.reduce((sum, s, i) => sum + s.cpuMs() - cpu0[i], 0);
+    return { ...res, serverCpuMsPerRequest: Math.round((cpu / Math.max(1, res.requests)) * 100) / 100 };
+  }
+
+  async function loadPart() {
     // 1. the framework's ceiling
-    results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
+    results.emptyRoute = await withCpu([server], () => load({ url: `${server.url}/api/health`, duration }));
     console.log("empty route", results.emptyRoute);
 
     const createBody = () =>
@@ -118,11 +151,13 @@ async function main() {
       });
 
     // 1b. Next's floor for a POST that parses the same body
-    results.postFloor = await load({
-      url: `${server.url}/api/bench/parse`,
-      duration,
-      requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
-    });
+    results.postFloor = await withCpu([server], () =>
+      load({
+        url: `${server.url}/api/bench/parse`,
+        duration,
+        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
+      }),
+    );
     console.log("post floor", results.postFloor);
 
     // 2. single creates, every acknowledgement counted
@@ -138,7 +173,7 @@ async function main() {
       },
     ];
     const before = await storedEvents(url, seed.tenantId);
-    results.create = await load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests });
+    results.create = await withCpu([server], () => load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests }));
     const after = await storedEvents(url, seed.tenantId);
     results.createCheck = { acknowledged: acked, stored: after - before };
     console.log("create", results.create, results.createCheck);
@@ -147,9 +182,11 @@ async function main() {
     if (second) {
       acked = 0;
       const b2 = await storedEvents(url, seed.tenantId);
+      const cpu0 = server.cpuMs() + second.cpuMs();
       const halves = await Promise.all(
         [server, second].map((s) => load({ url: `${s.url}/openapi/customer-event/create`, duration, connections: 16, requests: createRequests })),
       );
+      const cpu = server.cpuMs() + second.cpuMs() - cpu0;
       const a2 = await storedEvents(url, seed.tenantId);
       results.createTwoProcesses = {
         rps: halves[0].rps + halves[1].rps,
@@ -159,10 +196,13 @@ async function main() {
         stored: a2 - b2,
         errors: halves[0].errors + halves[1].errors,
         non2xx: halves[0].non2xx + halves[1].non2xx,
+        serverCpuMsPerRequest: Math.round((cpu / Math.max(1, halves[0].requests + halves[1].requests)) * 100) / 100,
       };
       console.log("create, two processes", results.createTwoProcesses);
     }
+  }
 
+  async function batchPart() {
     // 3. batches of 1,000
     let batchedOk = 0;
     const batchDuration = quick ? 5 : 20;
@@ -196,9 +236,24 @@ async function main() {
     const b1 = await storedEvents(url, seed.tenantId);
     results.batchCreate = { ...batch, eventsAcknowledged: batchedOk, eventsStored: b1 - b0, eventsPerSecond: Math.round((b1 - b0) / batchDuration) };
     console.log("batchCreate", results.batchCreate);
+  }
 
-    // 4. one customer's 10,000 events among 1,000,000
-    results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
+  async function latencyPart() {
+    // Sequential calls, each with the server's CPU time per call (its process group, from /proc):
+    // on a loaded machine the latency includes waiting for a core, the CPU time much less so.
+    const timed = async (n: number, send: () => Promise<Response>) => {
+      const cpu0 = server.cpuMs();
+      const res = await latencies(n, send);
+      return { ...res, serverCpuMsPerCall: Math.round(((server.cpuMs() - cpu0) / n) * 10) / 10 };
+    };
+    // 4a. the floors of a sequential call on the same server: the framework alone, and an
+    // authenticated read that costs one indexed query (the five stages)
+    results.sequentialFloor = await timed(quick ? 50 : 300, () => fetch(`${server.url}/api/health`));
+    results.sequentialAuthed = await timed(quick ? 50 : 300, () => fetch(`${server.url}/openapi/stage/queryList`, { headers }));
+    console.log("sequential floor", results.sequentialFloor, "authenticated", results.sequentialAuthed);
+
+    // 4. one customer's 10,000 events among 1,000,000 (its first page of 100, and the count)
+    results.queryByCustomerId = await timed(quick ? 50 : 300, () =>
       fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
         method: "POST",
         headers,
@@ -211,16 +266,22 @@ async function main() {
     const page = quick ? 50 : 500;
     results.listCustomers = {
       page,
-      ...(await latencies(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
+      ...(await timed(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
     };
     console.log("list_customers", results.listCustomers);
-  } finally {
-    await server.stop();
-    await second?.stop();
+    results.loadAverageAfter = os.loadavg().map((l) => Math.round(l * 10) / 10);
   }
-  mkdirSync(path.join(root, "bench/results"), { recursive: true });
-  writeFileSync(path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}.json`), JSON.stringify(results, null, 2));
-  console.log(JSON.stringify(results));
+}
+
+/** The seed key's limit out of reach: with --rate-limit every request consults the store, none is refused. */
+async function raiseKeyLimit(url: string, appKey: string): Promise<void> {
+  const { createDb } = await import("../lib/db/client");
+  const db = createDb(url);
+  try {
+    await db.apiKey.updateMany({ where: { appKey }, data: { ratePerSecond: 10_000, burst: 100_000 } });
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 async function storedEvents(url: string, tenantId: number): Promise<number> {

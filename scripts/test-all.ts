@@ -1,6 +1,7 @@
 // `npm test`: every test. Vitest (services and dialect mapping) on SQLite, and on PostgreSQL when
 // TEST_DATABASE_URL is set; then Playwright (`api` and `console`) against the production build on
-// SQLite, and the `api` project again on PostgreSQL when TEST_DATABASE_URL is set.
+// SQLite, and the `api` project again on PostgreSQL (with rate limits in the machine's Redis) when
+// TEST_DATABASE_URL is set.
 // Ends with one plain line: "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -64,10 +65,12 @@ if (!buildIfStale((m) => console.log(`━━ ${m}`))) {
     const u = new URL(pgUrl);
     u.pathname = "/cdp_e2e";
     const pwPg = path.join(out, "playwright-postgres.json");
-    run("playwright api (PostgreSQL)", bin("playwright"), ["test", "--project=api", "--reporter=list,json"], {
+    // as several instances would run: rate limits in Redis (e2e/api/instances.spec.ts starts a second server)
+    run("playwright api (PostgreSQL, Redis)", bin("playwright"), ["test", "--project=api", "--reporter=list,json"], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: pwPg,
       E2E_DATABASE_URL: u.toString(),
       E2E_PORT: "3201",
+      REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379",
     });
     countPlaywright(pwPg);
   }

@@ -6,11 +6,13 @@ import { issueToken } from "./api-keys";
 
 /**
  * Several app processes on one database behave as one: a revoke in one process is refused by the
- * others within a second, and (PostgreSQL) a burst split across processes is limited as one key.
- * Each "process" is lib/test/credential-process.ts, a separate Node process.
+ * others within a second, and a burst split across processes is limited as one key (in PostgreSQL's
+ * table, or in Redis with REDIS_URL: the Redis of this machine and of CI, CDP_TEST_REDIS_URL to
+ * point elsewhere). Each "process" is lib/test/credential-process.ts, a separate Node process.
  */
 
 const pgOnly = process.env.CDP_TEST_PROVIDER === "postgresql";
+const REDIS = process.env.CDP_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const root = path.resolve(__dirname, "../..");
 
 interface Proc {
@@ -21,10 +23,12 @@ interface Proc {
 const started: Proc[] = [];
 afterAll(() => started.forEach((p) => p.stop()));
 
-async function startProcess(): Promise<Proc> {
+async function startProcess(env: Record<string, string> = {}): Promise<Proc> {
+  const base = { ...process.env };
+  delete base.REDIS_URL; // each test says which store it means
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/test/credential-process.ts")], {
     cwd: root,
-    env: { ...process.env, CDP_RATE_LIMIT: "on" },
+    env: { ...base, CDP_RATE_LIMIT: "on", ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
   let buf = "";
@@ -95,14 +99,25 @@ describe("several processes on one database", () => {
     expect(refusedAfter).toBeLessThanOrEqual(1000);
   });
 
-  it.runIf(pgOnly)("a burst split across two processes is limited as one key", { timeout: 60_000 }, async () => {
-    const [a, b] = await Promise.all([startProcess(), startProcess()]);
-    const key = `key:multi-${Date.now()}`;
+  async function burstAcross(a: Proc, b: Proc) {
+    const key = `key:multi-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     // burst 10, refilled at 1/s: 16 requests, alternating between the processes, at once
     const answers = await Promise.all(
       Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).send({ op: "consume", key, rate: 1, burst: 10 })),
     );
     expect(answers.filter((r) => r.ok)).toHaveLength(10);
     expect(answers.filter((r) => !r.ok).every((r) => r.reason === "rate_limited")).toBe(true);
+  }
+
+  it.runIf(pgOnly)("a burst split across two processes is limited as one key (PostgreSQL's table)", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    await burstAcross(a, b);
+  });
+
+  it("with REDIS_URL, a burst split across two processes is limited as one key (Redis)", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess({ REDIS_URL: REDIS }), startProcess({ REDIS_URL: REDIS })]);
+    // both connected to Redis before the burst (a limiter that starts on insurance limits alone)
+    expect(await until(async () => (await a.send({ op: "redis" })).ok && (await b.send({ op: "redis" })).ok, 10_000)).toBe(true);
+    await burstAcross(a, b);
   });
 });

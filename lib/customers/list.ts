@@ -1,9 +1,12 @@
 import type { Prisma } from "@/generated/sqlite/client";
+import { sql } from "kysely";
 import { db, type DbOrTx } from "@/lib/db/client";
+import { asDbOrTx, driver } from "@/lib/db/driver";
+import { queryBuilder, runQuery, toNumber } from "@/lib/db/kysely";
 import { idsContaining, literalLike } from "@/lib/db/sql";
+import { loadCustomerDetails } from "./details";
 import { normalizePhone } from "./identity";
 import {
-  customerDetailSelect,
   customerRowSelect,
   type CustomerDetail,
   type CustomerRowData,
@@ -109,9 +112,58 @@ export async function listCustomerRows(tenantId: number, query: CustomerListQuer
 }
 
 /**
+ * The filter as SQL over `Customer as c` (Kysely, compiled in JavaScript: no Prisma query compiler on
+ * the API's hot read). The same customers as `customerWhere`: details.test.ts compares the two on
+ * every filter. Text search is a literal `LIKE … ESCAPE '\\'` (each engine's case rules, as Prisma's
+ * `contains`); a phone search is a semi-join on the tenant's phone numbers.
+ */
+function customerFilterQuery(tenantId: number, f: CustomerFilter) {
+  let qb = queryBuilder().selectFrom("Customer as c").where("c.tenantId", "=", tenantId).where("c.deletedAt", "is", null);
+  const equal = { taskId: f.taskId, typeId: f.typeId, dealFlagId: f.dealFlagId, sourceId: f.sourceId, stageId: f.stageId, departmentId: f.departmentId };
+  for (const [column, value] of Object.entries(equal) as [keyof typeof equal, number | undefined][]) {
+    if (value !== undefined) qb = qb.where(`c.${column}`, "=", value);
+  }
+  if (f.ownerId !== undefined) qb = f.ownerId === null ? qb.where("c.ownerId", "is", null) : qb.where("c.ownerId", "=", f.ownerId);
+  const { ownerLoginNo, labelId, groupId } = f;
+  if (ownerLoginNo !== undefined) {
+    qb = qb.where((eb) =>
+      eb.exists(eb.selectFrom("User as u").select("u.id").whereRef("u.id", "=", "c.ownerId").where("u.loginNo", "=", ownerLoginNo)),
+    );
+  }
+  if (labelId !== undefined) {
+    qb = qb.where((eb) =>
+      eb.exists(eb.selectFrom("CustomerLabel as cl").select("cl.labelId").whereRef("cl.customerId", "=", "c.id").where("cl.labelId", "=", labelId)),
+    );
+  }
+  if (groupId !== undefined) {
+    qb = qb.where((eb) =>
+      eb.exists(eb.selectFrom("GroupMember as gm").select("gm.id").whereRef("gm.customerId", "=", "c.id").where("gm.groupId", "=", groupId)),
+    );
+  }
+  const q = f.q?.trim();
+  if (q) {
+    const phone = normalizePhone(q);
+    const contains = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    qb = qb.where((eb) => {
+      const byName = sql<boolean>`${sql.ref("c.name")} LIKE ${contains(q)} ESCAPE '\\'`;
+      if (!/^\+?\d{3,}$/.test(phone)) return byName;
+      const phones = eb
+        .selectFrom("CustomerPhone as p")
+        .select("p.customerId")
+        .where("p.tenantId", "=", tenantId)
+        .where(sql<boolean>`${sql.ref("p.number")} LIKE ${contains(phone)} ESCAPE '\\'`);
+      return eb.or([byName, eb("c.id", "in", phones)]);
+    });
+  }
+  return qb;
+}
+
+/**
  * A page of full profiles, newest first, of at most `cap` customers in all: the count stops at
  * `cap` (a LIMITed count), so it stays cheap on large tenants. The caller checks `page` against
- * the capped number of pages.
+ * the capped number of pages. A deferred join: the page's ids come from the (tenantId, deletedAt, id)
+ * index alone (a deep OFFSET steps over index entries, not over rows), then only those customers'
+ * profiles are read (details.ts). Plain statements on the driver (or in `tx`).
  */
 export async function listCustomerDetails(
   tenantId: number,
@@ -119,21 +171,24 @@ export async function listCustomerDetails(
   page: number,
   pageSize: number,
   cap: number,
-  tx: DbOrTx = db,
+  tx?: DbOrTx,
 ): Promise<Paged<CustomerDetail>> {
-  const where = await customerWhere(tenantId, filter, tx);
-  const total = await tx.customer.count({ where, take: cap });
-  const totalPages = Math.ceil(total / pageSize);
+  const run = tx ?? asDbOrTx(await driver());
+  const matching = customerFilterQuery(tenantId, filter);
   const skip = (page - 1) * pageSize;
-  const items =
-    skip >= total
-      ? []
-      : await tx.customer.findMany({
-          where,
-          select: customerDetailSelect,
-          orderBy: { id: "desc" },
-          skip,
-          take: Math.min(pageSize, cap - skip),
-        });
-  return { items, page, pageSize, total, totalPages };
+  const take = Math.max(0, Math.min(pageSize, cap - skip));
+  // Ordered by the whole (tenantId, deletedAt, id) index, whose first two columns are constant here:
+  // the same order as by id, but PostgreSQL then walks that index alone (an index-only scan) instead
+  // of the primary key and the rows behind it, or a scan of the table for the count.
+  const byIndex = (direction: "asc" | "desc") =>
+    matching.select("c.id").orderBy("c.tenantId", direction).orderBy("c.deletedAt", direction).orderBy("c.id", direction);
+  const counted = queryBuilder()
+    .selectFrom(byIndex("asc").limit(cap).as("m"))
+    .select((eb) => eb.fn.countAll().as("n"))
+    .compile();
+  const paged = byIndex("desc").limit(take).offset(skip).compile();
+  const [[count], ids] = await Promise.all([runQuery(counted, run), take ? runQuery(paged, run) : []]);
+  const total = toNumber(count?.n);
+  const items = await loadCustomerDetails(tenantId, ids.map((r) => Number(r.id)), tx);
+  return { items, page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
 }

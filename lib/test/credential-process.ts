@@ -4,10 +4,12 @@
 //   {"op":"consume","key":"…","rate":n,"burst":n} → {"ok":true} | {"ok":false,"reason":"rate_limited"}
 //   {"op":"revoke","tenantId":n,"id":n}   → {"ok":true}
 //   {"op":"listening"}                   → {"ok":true|false}
+//   {"op":"redis"}                       → {"ok":true|false} (connected to REDIS_URL's Redis for limits)
 import { createInterface } from "node:readline";
 import { authenticateToken, revokeApiKey } from "@/lib/access/api-keys";
 import { listening } from "@/lib/access/credential-cache";
 import { isDomainError } from "@/lib/errors";
+import { limiterCache, redisReady } from "@/lib/http/limit-store";
 import { consumeRateLimit } from "@/lib/http/rate-limit";
 
 async function run(cmd: { op: string; [k: string]: unknown }): Promise<unknown> {
@@ -16,6 +18,11 @@ async function run(cmd: { op: string; [k: string]: unknown }): Promise<unknown> 
     else if (cmd.op === "consume") await consumeRateLimit(String(cmd.key), Number(cmd.rate), Number(cmd.burst));
     else if (cmd.op === "revoke") await revokeApiKey(Number(cmd.tenantId), Number(cmd.id));
     else if (cmd.op === "listening") return { ok: listening() };
+    else if (cmd.op === "redis") {
+      // making a limiter opens the connection
+      await limiterCache("probe")("probe", { keyPrefix: "probe", points: 1, duration: 1 });
+      return { ok: redisReady() };
+    }
     return { ok: true };
   } catch (err) {
     if (isDomainError(err)) return { ok: false, reason: err.reason };

@@ -1,8 +1,8 @@
 import type { ApiPrincipal } from "@/lib/access/api-keys";
 import { authorOfApiKey } from "@/lib/customers/author";
+import { loadCustomerDetails } from "@/lib/customers/details";
 import { listCustomerDetails } from "@/lib/customers/list";
 import { findCustomerIds, findOneCustomerId, type LookupType } from "@/lib/customers/lookup";
-import { findCustomerDetails } from "@/lib/customers/repository";
 import { createCustomer, customerNotFound, deleteCustomer, updateCustomer } from "@/lib/customers/service";
 import { listFeedPage } from "@/lib/feeds/service";
 import { fail } from "@/lib/errors";
@@ -66,7 +66,7 @@ export async function listCustomersAction(
 export async function getCustomerAction(caller: Caller, q: { type: LookupType; content: string }) {
   const ids = await findCustomerIds(caller.tenantId, q.type, q.content);
   if (!ids.length) throw customerNotFound();
-  const rows = (await findCustomerDetails(caller.tenantId, ids)).sort((a, b) => a.id - b.id);
+  const rows = await loadCustomerDetails(caller.tenantId, [...ids].sort((a, b) => a - b));
   return { result: rows.map((c) => toWireCustomer(c, caller.tenantTimeZone)) };
 }
 
