@@ -8,7 +8,8 @@
 //   3. POST customer-event/batchCreate with 1,000-event batches — 4 connections, 20 s
 //   4. queryByCustomerId for the customer with 10,000 events — sequential, p95
 //   5. list_customers page 500 of 100,000 customers — sequential, p95
-// Writes bench/results/<db>.json and prints a markdown table for bench/README.md.
+// `--only batch` (or any of empty,floor,create,batch,query,list) runs a subset; `--reuse` keeps the
+// last seeded database. Writes bench/results/<db>[-<only>].json.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -28,8 +29,15 @@ const { values } = parseArgs({
     reuse: { type: "boolean", default: false },
     duration: { type: "string" },
     processes: { type: "string", default: "1" },
+    // comma-separated subset of: empty,floor,create,batch,query,list (default: all)
+    only: { type: "string" },
+    // batchCreate: seconds, connections
+    "batch-duration": { type: "string" },
+    "batch-connections": { type: "string", default: "4" },
   },
 });
+const only = values.only ? new Set(values.only.split(",")) : undefined;
+const runs = (part: string) => !only || only.has(part);
 const quick = values.quick!;
 const duration = Number(values.duration ?? (quick ? 5 : 30));
 
@@ -105,8 +113,10 @@ async function main() {
     await warmUp();
 
     // 1. the framework's ceiling
-    results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
-    console.log("empty route", results.emptyRoute);
+    if (runs("empty")) {
+      results.emptyRoute = await load({ url: `${server.url}/api/health`, duration });
+      console.log("empty route", results.emptyRoute);
+    }
 
     const createBody = () =>
       JSON.stringify({
@@ -118,12 +128,14 @@ async function main() {
       });
 
     // 1b. Next's floor for a POST that parses the same body
-    results.postFloor = await load({
-      url: `${server.url}/api/bench/parse`,
-      duration,
-      requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
-    });
-    console.log("post floor", results.postFloor);
+    if (runs("floor")) {
+      results.postFloor = await load({
+        url: `${server.url}/api/bench/parse`,
+        duration,
+        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: createBody() }) }],
+      });
+      console.log("post floor", results.postFloor);
+    }
 
     // 2. single creates, every acknowledgement counted
     let acked = 0;
@@ -137,14 +149,16 @@ async function main() {
         },
       },
     ];
-    const before = await storedEvents(url, seed.tenantId);
-    results.create = await load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests });
-    const after = await storedEvents(url, seed.tenantId);
-    results.createCheck = { acknowledged: acked, stored: after - before };
-    console.log("create", results.create, results.createCheck);
+    if (runs("create")) {
+      const before = await storedEvents(url, seed.tenantId);
+      results.create = await load({ url: `${server.url}/openapi/customer-event/create`, duration, requests: createRequests });
+      const after = await storedEvents(url, seed.tenantId);
+      results.createCheck = { acknowledged: acked, stored: after - before };
+      console.log("create", results.create, results.createCheck);
+    }
 
     // 2b. the same 32 connections split across two processes on the database
-    if (second) {
+    if (second && runs("create")) {
       acked = 0;
       const b2 = await storedEvents(url, seed.tenantId);
       const halves = await Promise.all(
@@ -165,11 +179,11 @@ async function main() {
 
     // 3. batches of 1,000
     let batchedOk = 0;
-    const batchDuration = quick ? 5 : 20;
-    const b0 = await storedEvents(url, seed.tenantId);
-    const batch = await load({
+    const batchDuration = Number(values["batch-duration"] ?? (quick ? 5 : 20));
+    const b0 = runs("batch") ? await storedEvents(url, seed.tenantId) : 0;
+    const batch = !runs("batch") ? undefined : await load({
       url: `${server.url}/openapi/customer-event/batchCreate`,
-      connections: 4,
+      connections: Number(values["batch-connections"]),
       duration: batchDuration,
       requests: [
         {
@@ -193,33 +207,45 @@ async function main() {
         },
       ],
     });
-    const b1 = await storedEvents(url, seed.tenantId);
-    results.batchCreate = { ...batch, eventsAcknowledged: batchedOk, eventsStored: b1 - b0, eventsPerSecond: Math.round((b1 - b0) / batchDuration) };
-    console.log("batchCreate", results.batchCreate);
+    if (batch) {
+      const b1 = await storedEvents(url, seed.tenantId);
+      results.batchCreate = {
+        ...batch,
+        loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+        eventsAcknowledged: batchedOk,
+        eventsStored: b1 - b0,
+        eventsPerSecond: Math.round((b1 - b0) / batchDuration),
+      };
+      console.log("batchCreate", results.batchCreate);
+    }
 
     // 4. one customer's 10,000 events among 1,000,000
-    results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
-      fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ customerId: seed.hotCustomerId }),
-      }),
-    );
-    console.log("queryByCustomerId", results.queryByCustomerId);
+    if (runs("query")) {
+      results.queryByCustomerId = await latencies(quick ? 50 : 300, () =>
+        fetch(`${server.url}/openapi/customer-event/queryByCustomerId`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ customerId: seed.hotCustomerId }),
+        }),
+      );
+      console.log("queryByCustomerId", results.queryByCustomerId);
+    }
 
     // 5. a deep page of the customer list
-    const page = quick ? 50 : 500;
-    results.listCustomers = {
-      page,
-      ...(await latencies(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
-    };
-    console.log("list_customers", results.listCustomers);
+    if (runs("list")) {
+      const page = quick ? 50 : 500;
+      results.listCustomers = {
+        page,
+        ...(await latencies(quick ? 20 : 100, () => fetch(`${server.url}/openapi/customers/list_customers?page=${page}&${sign(seed.appKey, seed.secret)}`))),
+      };
+      console.log("list_customers", results.listCustomers);
+    }
   } finally {
     await server.stop();
     await second?.stop();
   }
   mkdirSync(path.join(root, "bench/results"), { recursive: true });
-  writeFileSync(path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}.json`), JSON.stringify(results, null, 2));
+  writeFileSync(path.join(root, `bench/results/${values.db}${quick ? "-quick" : ""}${only ? `-${[...only].join("-")}` : ""}.json`), JSON.stringify(results, null, 2));
   console.log(JSON.stringify(results));
 }
 
