@@ -188,6 +188,36 @@ describe("effects on the customer", () => {
     expect(await customer(w.bob.id)).toEqual({ stageId: w.stages.visit.id, score: 11 });
   });
 
+  it("changes a customer's row, and its updatedAt, only when its stage or score changes", async () => {
+    const w = await eventWorld();
+    const still = await db.eventType.create({ data: { tenantId: w.tenant.id, eventKey: "still", name: "Stage only", stageId: w.stages.paid.id } });
+    const updatedAt = async (id: number) => (await db.customer.findUniqueOrThrow({ where: { id } })).updatedAt.getTime();
+    const at = (h: number) => `2026-03-01 ${String(h).padStart(2, "0")}:00:00`;
+
+    // Alice reaches the paid stage, then a type that would put her there again changes nothing.
+    await recordEvent(w.tenant.id, paid(w.alice.id), API);
+    const reached = await updatedAt(w.alice.id);
+    await new Promise((r) => setTimeout(r, 5));
+    await recordEvent(w.tenant.id, parse({ customerId: w.alice.id, event: still.eventKey, happenTime: at(11) }), API);
+    expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 10 });
+    expect(await updatedAt(w.alice.id)).toBe(reached);
+
+    // A batch whose last stage is the one she has: the stage stays, the scores add up, updatedAt moves.
+    await recordEvents(
+      w.tenant.id,
+      batch([
+        { customerId: w.alice.id, event: "page_view", happenTime: at(12) },
+        { customerId: w.alice.id, event: "order_paid", happenTime: at(13) },
+        // Bob, without a stage, gets one from a type that only sets stages
+        { customerId: w.bob.id, event: still.eventKey, happenTime: at(12) },
+      ]),
+      API,
+    );
+    expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 21 });
+    expect(await updatedAt(w.alice.id)).toBeGreaterThan(reached);
+    expect(await customer(w.bob.id)).toEqual({ stageId: w.stages.paid.id, score: 0 });
+  });
+
   it("writes the event, the stage and the score in one transaction", async () => {
     const w = await eventWorld();
     const pg = currentProvider() === "postgresql";
