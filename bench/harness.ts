@@ -2,13 +2,17 @@
 // and signing helpers. Nothing here is imported by the app.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 
 export const root = path.resolve(__dirname, "..");
 
 export interface Server {
   url: string;
+  /** the server's process group (next start and any process it forks) */
+  pgid: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +46,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   await fetch(`${url}/api/health`);
   return {
     url,
+    pgid: child.pid!,
     stop: async () => {
       try {
         process.kill(-child.pid!, "SIGTERM");
@@ -99,4 +104,46 @@ export async function latencies(n: number, send: (i: number) => Promise<Response
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
   return { n, p50: r(percentile(times, 50)), p95: r(percentile(times, 95)), p99: r(percentile(times, 99)) };
+}
+
+/** CPU time (user + system, ms) of a process from /proc (Linux), 0 if it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[0] is field 3 (state): utime is field 14, stime field 15
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time (ms) so far of every process in a process group: the server, whatever else is loaded on the machine. */
+export function groupCpuMs(pgid: number): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) total += processCpuMs(Number(pid));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+/** CPU time (ms) so far of the PostgreSQL server processes serving one database (same machine). */
+export async function pgBackendsCpuMs(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    return rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0);
+  } finally {
+    await client.end();
+  }
 }

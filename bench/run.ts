@@ -18,7 +18,7 @@ import os from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
-import { latencies, load, root, sign, startServer } from "./harness";
+import { groupCpuMs, latencies, load, pgBackendsCpuMs, root, sign, startServer } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -181,6 +181,9 @@ async function main() {
     let batchedOk = 0;
     const batchDuration = Number(values["batch-duration"] ?? (quick ? 5 : 20));
     const b0 = runs("batch") ? await storedEvents(url, seed.tenantId) : 0;
+    // CPU the work costs, beside the rate: on a machine shared with other work the rate says how
+    // much of the cores this run got, the CPU time per 1,000 events what the code needs
+    const cpu0 = { server: groupCpuMs(server.pgid), db: values.db === "postgresql" ? await pgBackendsCpuMs(url) : 0 };
     const batch = !runs("batch") ? undefined : await load({
       url: `${server.url}/openapi/customer-event/batchCreate`,
       connections: Number(values["batch-connections"]),
@@ -208,13 +211,17 @@ async function main() {
       ],
     });
     if (batch) {
+      const cpu1 = { server: groupCpuMs(server.pgid), db: values.db === "postgresql" ? await pgBackendsCpuMs(url) : 0 };
       const b1 = await storedEvents(url, seed.tenantId);
+      const perThousand = (ms: number) => Math.round((ms / Math.max(1, b1 - b0)) * 1000);
       results.batchCreate = {
         ...batch,
         loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
         eventsAcknowledged: batchedOk,
         eventsStored: b1 - b0,
         eventsPerSecond: Math.round((b1 - b0) / batchDuration),
+        serverCpuMsPer1000: perThousand(cpu1.server - cpu0.server),
+        ...(values.db === "postgresql" ? { postgresCpuMsPer1000: perThousand(cpu1.db - cpu0.db) } : {}),
       };
       console.log("batchCreate", results.batchCreate);
     }

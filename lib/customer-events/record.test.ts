@@ -356,6 +356,33 @@ describe("batches", () => {
     const scores = await db.customer.findMany({ where: { id: { in: customers.map((c) => c.id) } }, select: { score: true, stageId: true } });
     expect(scores.every((s) => s.score === 20 && s.stageId === w.stages.paid.id)).toBe(true);
   });
+
+  it("records batches that arrive while others are being written, on the same customers, each event once", async () => {
+    // On PostgreSQL these flushes overlap (two at a time) and meet on the same customer rows.
+    const w = await eventWorld();
+    const customers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => db.customer.create({ data: { tenantId: w.tenant.id, name: `c${i}` }, select: { id: true } })),
+    );
+    const items = (round: number) =>
+      (round % 2 ? [...customers].reverse() : customers).map((c, i) => ({
+        customerId: c.id,
+        event: "order_paid",
+        happenTime: "2026-03-01 12:00:00",
+        eventId: `r${round}-${i}`,
+      }));
+    const rounds: Promise<Awaited<ReturnType<typeof recordEvents>>>[] = [];
+    for (let round = 0; round < 6; round++) {
+      rounds.push(recordEvents(w.tenant.id, batch(items(round)), API));
+      // the same batch again while the first may still be in flight: nothing is written twice
+      if (round === 2) rounds.push(recordEvents(w.tenant.id, batch(items(round)), API));
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    const results = (await Promise.all(rounds)).flat();
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await db.customerEvent.count({ where: { tenantId: w.tenant.id } })).toBe(6 * 30);
+    const rows = await db.customer.findMany({ where: { id: { in: customers.map((c) => c.id) } }, select: { score: true } });
+    expect(rows.map((r) => r.score)).toEqual(customers.map(() => 60));
+  });
 });
 
 describe("scenario starts", () => {

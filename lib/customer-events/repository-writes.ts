@@ -7,8 +7,11 @@ import { ATTRIBUTE_TYPES, CONTEXT_FIELDS, type AttributeType, type ContextField 
  * The writes of customer events, inside the caller's transaction: the hot ingestion path. Each
  * statement has one fixed text whatever the number of rows, so it is prepared once per connection:
  *
- * - PostgreSQL: one statement per table per batch, the rows as arrays (`unnest($1::int4[], …)`): one
- *   round trip, no per-row parameters, no SQL text that grows with the batch.
+ * - PostgreSQL: one statement per table per batch, the rows as one JSON parameter
+ *   (`json_to_recordset`; absent values are left out and read as NULL): one round trip, no SQL text
+ *   that grows with the batch. JSON rather than one array per column (`unnest($1::int4[], …)`):
+ *   V8 writes it natively, where node-pg escapes array elements one by one, and it is smaller (a
+ *   batch's ~15 empty context columns are not 15 arrays of NULLs): ≈ 4 ms less a batch.
  * - SQLite: one single-row statement run once per row (lib/db/driver.ts `eachRow`), which is how
  *   SQLite takes many rows fastest: a 1,000-row VALUES list costs SQLite ~10 ms just to compile.
  *
@@ -30,7 +33,7 @@ export interface NewEventRow extends Partial<Record<ContextField, string>> {
   recordedBy: string | null;
 }
 
-/** The event columns written, with their PostgreSQL types (for the unnest arrays). */
+/** The event columns written, with their PostgreSQL types (json_to_recordset reads them as these). */
 const EVENT_COLUMNS: readonly (readonly [keyof NewEventRow | "createdAt", string])[] = [
   ["tenantId", "int4"],
   ["customerId", "int4"],
@@ -48,15 +51,30 @@ const EVENT_COLUMNS: readonly (readonly [keyof NewEventRow | "createdAt", string
 
 const columnList = (cols: readonly (readonly [string, string])[]) => cols.map(([c]) => q(c)).join(", ");
 
-/** `INSERT … SELECT … FROM unnest($1::t1[], $2::t2[], …) WITH ORDINALITY ORDER BY ord`: rows in array order. */
-function pgUnnestInsert(table: string, cols: readonly (readonly [string, string])[], tail = ""): string {
-  const arrays = cols.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+/** `INSERT … SELECT … FROM json_to_recordset($1) WITH ORDINALITY ORDER BY ord`: rows in the JSON array's order. */
+function pgJsonInsert(table: string, cols: readonly (readonly [string, string])[], tail = ""): string {
   const names = cols.map(([c]) => q(c)).join(", ");
+  const typed = cols.map(([c, type]) => `${q(c)} ${type}`).join(", ");
   return `INSERT INTO ${q(table)} (${names})
-    SELECT ${cols.map(([c]) => `u.${q(c)}`).join(", ")} FROM unnest(${arrays}) WITH ORDINALITY AS u(${names}, "ord") ORDER BY u."ord" ${tail}`;
+    SELECT ${cols.map(([c]) => `u.${q(c)}`).join(", ")} FROM ROWS FROM (json_to_recordset($1::json) AS (${typed})) WITH ORDINALITY AS u(${names}, "ord")
+    ORDER BY u."ord" ${tail}`;
 }
 
-const PG_INSERT_EVENTS = pgUnnestInsert(
+/** Rows as the JSON json_to_recordset reads: one object per row (of `cell`s), absent values left out. */
+function jsonRows<R>(rows: readonly R[], cols: readonly (readonly [string, string])[], value: (r: R, column: string) => unknown): string {
+  return JSON.stringify(
+    rows.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const [c] of cols) {
+        const v = value(r, c);
+        if (v != null) o[c] = v;
+      }
+      return o;
+    }),
+  );
+}
+
+const PG_INSERT_EVENTS = pgJsonInsert(
   "CustomerEvent",
   EVENT_COLUMNS,
   `ON CONFLICT ("tenantId", "idempotencyKey") DO NOTHING RETURNING "id", "idempotencyKey" AS "k"`,
@@ -64,10 +82,17 @@ const PG_INSERT_EVENTS = pgUnnestInsert(
 const SQLITE_INSERT_EVENT = `INSERT INTO "CustomerEvent" (${columnList(EVENT_COLUMNS)}) VALUES (${EVENT_COLUMNS.map(() => "?").join(", ")})
   ON CONFLICT ("tenantId", "idempotencyKey") DO NOTHING RETURNING "id"`;
 
-/** A cell as both engines take it: instants as Prisma writes them, absent values as NULL. */
-const cell = (v: unknown) => (v instanceof Date ? sqlInstant(v) : (v ?? null));
+/**
+ * A cell as both engines take it: instants as Prisma writes them, absent values as NULL, and text
+ * well-formed: half of a surrogate pair (which JSON.parse lets a request carry) becomes U+FFFD, as
+ * PostgreSQL's JSON parser would refuse it and SQLite would store it as three bytes of invalid UTF-8.
+ */
+const cell = (v: unknown) => {
+  if (typeof v === "string") return v.isWellFormed() ? v : v.toWellFormed();
+  return v instanceof Date ? sqlInstant(v) : (v ?? null);
+};
 
-/** The largest number of rows bound in one PostgreSQL statement (arrays have no parameter limit). */
+/** The largest number of rows written by one PostgreSQL statement. */
 const PG_ROWS_PER_STATEMENT = 5000;
 
 /**
@@ -84,8 +109,8 @@ export async function insertEvents(tx: Tx, rows: readonly NewEventRow[], now: Da
   }
   const ids: (number | null)[] = [];
   for (const part of chunk(rows, PG_ROWS_PER_STATEMENT)) {
-    const columns = EVENT_COLUMNS.map(([c]) => (c === "createdAt" ? part.map(() => createdAt) : part.map((r) => cell(r[c]))));
-    const returned = await tx.$queryRawUnsafe<{ id: number | string; k: string | null }[]>(PG_INSERT_EVENTS, ...columns);
+    const json = jsonRows(part, EVENT_COLUMNS, (r, c) => (c === "createdAt" ? createdAt : cell(r[c as keyof NewEventRow])));
+    const returned = await tx.$queryRawUnsafe<{ id: number | string; k: string | null }[]>(PG_INSERT_EVENTS, json);
     // RETURNING has no promised order, but ids are drawn in the (ordered) rows' order: sorted ids,
     // matched to the rows that were not skipped, give each row its id.
     const newIds = returned.map((r) => Number(r.id)).sort((a, b) => a - b);
@@ -123,7 +148,7 @@ const ATTRIBUTE_COLUMNS = [
   ["timeValue", "timestamp(3)"],
 ] as const satisfies readonly (readonly [keyof NewAttributeRow, string])[];
 
-const PG_INSERT_ATTRIBUTES = pgUnnestInsert("CustomerEventAttribute", ATTRIBUTE_COLUMNS);
+const PG_INSERT_ATTRIBUTES = pgJsonInsert("CustomerEventAttribute", ATTRIBUTE_COLUMNS);
 const SQLITE_INSERT_ATTRIBUTE = `INSERT INTO "CustomerEventAttribute" (${columnList(ATTRIBUTE_COLUMNS)}) VALUES (${ATTRIBUTE_COLUMNS.map(() => "?").join(", ")})`;
 
 export async function insertAttributes(tx: Tx, rows: readonly NewAttributeRow[]): Promise<void> {
@@ -133,7 +158,7 @@ export async function insertAttributes(tx: Tx, rows: readonly NewAttributeRow[])
     return;
   }
   for (const part of chunk(rows, PG_ROWS_PER_STATEMENT)) {
-    await tx.$executeRawUnsafe(PG_INSERT_ATTRIBUTES, ...ATTRIBUTE_COLUMNS.map(([c]) => part.map((r) => cell(r[c]))));
+    await tx.$executeRawUnsafe(PG_INSERT_ATTRIBUTES, jsonRows(part, ATTRIBUTE_COLUMNS, (r, c) => cell(r[c as keyof NewAttributeRow])));
   }
 }
 
