@@ -1,5 +1,5 @@
 // In-process timing of batchCreate's service call on a benchmark database (no HTTP):
-//   DATABASE_URL=file:./data/bench.db npx tsx bench/profile-batch.ts [--runs 20] [--together 4]
+//   DATABASE_URL=file:./data/bench.db npx tsx bench/profile-batch.ts [--runs 20] [--together 4] [--event-ids]
 // with `node --cpu-prof --import tsx` for a profile (summarise it with bench/top-frames.ts).
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +13,10 @@ import { pgBackendsCpuMs } from "./harness";
 
 // --together N: N batches submitted at once (as N concurrent requests would), so the group commit
 // writes them in one transaction; times are still per batch of 1,000
-const { values } = parseArgs({ options: { runs: { type: "string", default: "20" }, together: { type: "string", default: "1" } } });
+// --event-ids: every event carries an eventId (an idempotency key), as integrations that retry send
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "20" }, together: { type: "string", default: "1" }, "event-ids": { type: "boolean", default: false } },
+});
 const root = path.resolve(__dirname, "..");
 
 async function main() {
@@ -25,6 +28,8 @@ async function main() {
   let dbCpu = 0;
   const pg = currentProvider() === "postgresql";
   const together = Number(values.together);
+  const tag = Date.now().toString(36);
+  let sent = 0;
   const batchBody = () =>
     JSON.stringify({
       events: Array.from({ length: 1000 }, (_, i) => ({
@@ -33,6 +38,7 @@ async function main() {
         eventName: "浏览页面",
         happenTime: "2026-11-21 11:00:00",
         attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
+        ...(values["event-ids"] ? { eventId: `${tag}-${++sent}` } : {}),
       })),
     });
   for (let r = 0; r < runs + 2; r++) {
@@ -61,7 +67,7 @@ async function main() {
   // is the steadier measure of the code's own cost; on PostgreSQL also the CPU time of the server
   // processes serving the database (its work is in them)
   const load = os.loadavg()[0].toFixed(1);
-  console.log(JSON.stringify({ runs, together, parseMs: +(parse / runs).toFixed(1), recordMs: +(record / runs).toFixed(1), recordCpuMs: +(cpu / runs).toFixed(1), ...(pg ? { postgresCpuMs: +(dbCpu / runs).toFixed(1) } : {}), load }));
+  console.log(JSON.stringify({ runs, together, eventIds: values["event-ids"], parseMs: +(parse / runs).toFixed(1), recordMs: +(record / runs).toFixed(1), recordCpuMs: +(cpu / runs).toFixed(1), ...(pg ? { postgresCpuMs: +(dbCpu / runs).toFixed(1) } : {}), load }));
   process.exit(0);
 }
 
