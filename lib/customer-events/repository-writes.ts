@@ -171,29 +171,19 @@ export interface CustomerEffect {
 
 /**
  * The stage moves and score increments of a batch, one effect per customer. A customer whose stage
- * and score both stay as they are is not written (nor is its updatedAt moved); a stage is written
- * only when it moves.
- *
- * SQLite writes only the index entries of the columns a statement sets, so a stage that stays is
- * not set: per customer, the stage move (if its stage is another), else the score alone. On
- * PostgreSQL an UPDATE that changes an indexed column writes an entry in every index of the row
- * whatever it sets, so one statement does all customers.
+ * and score both stay as they are is not written (nor is its updatedAt moved). SQLite leaves an
+ * index entry alone when the row's new values leave it as it was (a stage set to the stage the
+ * customer has costs no write to the stage index); on PostgreSQL an UPDATE that changes an indexed
+ * column writes an entry in every index of the row (no HOT update) whatever it sets.
  */
 export async function applyCustomerEffects(tx: Tx, effects: readonly CustomerEffect[], now: Date): Promise<void> {
   const at = sqlInstant(now);
   if (currentProvider() === "sqlite") {
-    const moving = effects.filter((e) => e.stageId != null);
-    const moved = await eachRow<{ id: number }>(
-      tx,
-      `UPDATE "Customer" SET "stageId" = ?, "score" = "score" + ?, "updatedAt" = ? WHERE "id" = ? AND "stageId" IS NOT ? RETURNING "id"`,
-      moving.map((e) => [e.stageId, e.scoreDelta, at, e.customerId, e.stageId]),
-    );
-    const done = new Set(moved.flatMap((r) => (r ? [Number(r.id)] : [])));
-    const scored = effects.filter((e) => e.scoreDelta !== 0 && !done.has(e.customerId));
     await eachRow(
       tx,
-      `UPDATE "Customer" SET "score" = "score" + ?, "updatedAt" = ? WHERE "id" = ?`,
-      scored.map((e) => [e.scoreDelta, at, e.customerId]),
+      `UPDATE "Customer" SET "stageId" = COALESCE(?, "stageId"), "score" = "score" + ?, "updatedAt" = ?
+       WHERE "id" = ? AND (? <> 0 OR (? IS NOT NULL AND "stageId" IS NOT ?))`,
+      effects.map((e) => [e.stageId, e.scoreDelta, at, e.customerId, e.scoreDelta, e.stageId, e.stageId]),
     );
     return;
   }
