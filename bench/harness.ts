@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 
 export const root = path.resolve(__dirname, "..");
 
@@ -121,4 +122,29 @@ export async function latencies(n: number, send: (i: number) => Promise<Response
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
   return { n, p50: r(percentile(times, 50)), p95: r(percentile(times, 95)), p99: r(percentile(times, 99)) };
+}
+
+/** CPU time (ms) one process has used so far (clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (ms) so far of the PostgreSQL server processes serving one database (same machine). */
+export async function pgBackendsCpuMs(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    return rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0);
+  } finally {
+    await client.end();
+  }
 }

@@ -21,7 +21,7 @@ import os from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
-import { latencies, load, root, sign, startServer, type LoadResult, type Server } from "./harness";
+import { latencies, load, pgBackendsCpuMs, root, sign, startServer, type LoadResult, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     processes: { type: "string", default: "1" },
     only: { type: "string" },
     "rate-limit": { type: "boolean", default: false },
+    // batchCreate: seconds, connections
+    "batch-duration": { type: "string" },
+    "batch-connections": { type: "string", default: "4" },
   },
 });
 const quick = values.quick!;
@@ -205,11 +208,14 @@ async function main() {
   async function batchPart() {
     // 3. batches of 1,000
     let batchedOk = 0;
-    const batchDuration = quick ? 5 : 20;
+    const batchDuration = Number(values["batch-duration"] ?? (quick ? 5 : 20));
     const b0 = await storedEvents(url, seed.tenantId);
+    // CPU the work costs, beside the rate: on a machine shared with other work the rate says how
+    // much of the cores this run got, the CPU time per 1,000 events what the code needs
+    const cpu0 = { server: server.cpuMs(), db: values.db === "postgresql" ? await pgBackendsCpuMs(url) : 0 };
     const batch = await load({
       url: `${server.url}/openapi/customer-event/batchCreate`,
-      connections: 4,
+      connections: Number(values["batch-connections"]),
       duration: batchDuration,
       requests: [
         {
@@ -233,8 +239,18 @@ async function main() {
         },
       ],
     });
+    const cpu1 = { server: server.cpuMs(), db: values.db === "postgresql" ? await pgBackendsCpuMs(url) : 0 };
     const b1 = await storedEvents(url, seed.tenantId);
-    results.batchCreate = { ...batch, eventsAcknowledged: batchedOk, eventsStored: b1 - b0, eventsPerSecond: Math.round((b1 - b0) / batchDuration) };
+    const perThousand = (ms: number) => Math.round((ms / Math.max(1, b1 - b0)) * 1000);
+    results.batchCreate = {
+      ...batch,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      eventsAcknowledged: batchedOk,
+      eventsStored: b1 - b0,
+      eventsPerSecond: Math.round((b1 - b0) / batchDuration),
+      serverCpuMsPer1000: perThousand(cpu1.server - cpu0.server),
+      ...(values.db === "postgresql" ? { postgresCpuMsPer1000: perThousand(cpu1.db - cpu0.db) } : {}),
+    };
     console.log("batchCreate", results.batchCreate);
   }
 

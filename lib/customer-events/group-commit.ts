@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { currentProvider } from "@/lib/db/sql";
 import { ingest, type Batch, type Outcome } from "./ingest";
 
 /**
  * Group commit: every event write of this process (single creates, batches, the console) queues
- * here, and one flush at a time validates and writes what is queued in one transaction. A flush
+ * here, and a flush validates and writes what is queued in one transaction. A flush
  * costs ~2 ms whatever its size (a handful of lookups, the transaction, SQLite's commit), so under
  * load it has to be shared: the requests that arrive while a flush runs go into the next one.
  *
@@ -16,14 +17,23 @@ import { ingest, type Batch, type Outcome } from "./ingest";
  *   flush waits, at most LINGER_MS after its oldest event arrived, while requests are on their way
  *   and fewer than TARGET_EVENTS are queued. A lone client is never delayed: nothing else is on
  *   its way.
- * Flushes run one at a time, which also keeps two batches from deadlocking on the customers they
- * both touch (PostgreSQL) or queueing on the write lock (SQLite).
+ * On SQLite flushes run one at a time: there is one writer, and better-sqlite3 blocks the event loop
+ * while it writes. On PostgreSQL up to CDP_EVENT_FLUSHES (default 2) run at once, each in its own
+ * transaction on its own connection: a flush there is mostly waiting on the server (a batch's
+ * customer updates write an entry in each of the customer's indexes), and two keep two server
+ * processes busy. Each flush updates its customers in customer order (so two flushes meet on
+ * shared customers in the same order, as flushes of separate processes always could), and a
+ * deadlock between them is retried (ingest.ts).
  */
 
 /** A flush takes whole submissions up to about this many events (a larger one goes alone). */
 export const MAX_EVENTS_PER_FLUSH = 5000;
 const TARGET_EVENTS = 64;
 const LINGER_MS = Number(process.env.CDP_EVENT_LINGER_MS ?? 2);
+const PG_FLUSHES = Math.max(1, Number(process.env.CDP_EVENT_FLUSHES ?? 2));
+
+/** How many flushes may run at once on the process's database. */
+const concurrentFlushes = () => (currentProvider() === "postgresql" ? PG_FLUSHES : 1);
 
 interface Pending {
   batch: Batch;
@@ -39,21 +49,22 @@ class GroupCommitter {
   onTheirWay = 0;
   private queue: Pending[] = [];
   private queuedEvents = 0;
-  private flushing = false;
-  private wake?: () => void;
+  /** flush loops running (each takes what is queued, flushes it, and goes on while more is queued) */
+  private lanes = 0;
+  private wakers = new Set<() => void>();
 
   submit(batch: Batch): Promise<Outcome[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, at: performance.now(), resolve, reject });
       this.queuedEvents += batch.entries.length;
       this.poke();
-      if (!this.flushing) void this.drain();
+      if (this.lanes < concurrentFlushes()) void this.drain();
     });
   }
 
-  /** Ends a linger once there is nothing more to wait for. */
+  /** Ends the lingers once there is nothing more to wait for. */
   poke(): void {
-    if (this.wake && (this.queuedEvents >= TARGET_EVENTS || this.onTheirWay <= 0)) this.wake();
+    if (this.wakers.size && (this.queuedEvents >= TARGET_EVENTS || this.onTheirWay <= 0)) for (const wake of [...this.wakers]) wake();
   }
 
   private take(): Pending[] {
@@ -72,25 +83,27 @@ class GroupCommitter {
   /** One event-loop turn, then (while more is on its way) a short wait for the queue to fill. */
   private async gather(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
+    if (!this.queue.length) return; // another flush took it
     const wait = this.queue[0].at + LINGER_MS - performance.now();
     if (wait <= 0 || this.queuedEvents >= TARGET_EVENTS || this.onTheirWay <= 0) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wake = undefined;
+        this.wakers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, wait);
-      this.wake = done;
+      this.wakers.add(done);
     });
   }
 
   private async drain(): Promise<void> {
-    this.flushing = true;
+    this.lanes++;
     try {
       while (this.queue.length) {
         await this.gather();
         const taken = this.take();
+        if (!taken.length) continue;
         try {
           const outcomes = await this.ingest(taken.map((p) => p.batch));
           taken.forEach((p, i) => p.resolve(outcomes[i]));
@@ -99,7 +112,7 @@ class GroupCommitter {
         }
       }
     } finally {
-      this.flushing = false;
+      this.lanes--;
     }
   }
 }

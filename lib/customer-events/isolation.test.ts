@@ -69,6 +69,18 @@ describe("long attribute values", () => {
     await recordEvent(w.tenant.id, paid(w.alice.id, { attrValueList: [{ attrKey: "product", attrValue: long }] }), API);
     expect(await db.customerEventAttribute.count({ where: { tenantId: w.tenant.id, attrKey: "product" } })).toBe(2);
   });
+
+  it("stores half a surrogate pair (which a JSON body can carry) as U+FFFD on both databases", async () => {
+    const w = await eventWorld();
+    const [result] = await recordEvents(
+      w.tenant.id,
+      batch([{ customerId: w.alice.id, event: "order_paid", eventName: "a\ud800b", happenTime: "2026-03-01 12:00:00", attrValueList: [{ attrKey: "product", attrValue: "\udc00x" }] }]),
+      API,
+    );
+    expect(result.ok).toBe(true);
+    const event = await db.customerEvent.findUniqueOrThrow({ where: { id: result.eventId! }, include: { attributes: true } });
+    expect([event.eventName, event.attributes[0].value]).toEqual(["a\ufffdb", "\ufffdx"]);
+  });
 });
 
 describe("years 1900 to 2999", () => {

@@ -188,6 +188,36 @@ describe("effects on the customer", () => {
     expect(await customer(w.bob.id)).toEqual({ stageId: w.stages.visit.id, score: 11 });
   });
 
+  it("changes a customer's row, and its updatedAt, only when its stage or score changes", async () => {
+    const w = await eventWorld();
+    const still = await db.eventType.create({ data: { tenantId: w.tenant.id, eventKey: "still", name: "Stage only", stageId: w.stages.paid.id } });
+    const updatedAt = async (id: number) => (await db.customer.findUniqueOrThrow({ where: { id } })).updatedAt.getTime();
+    const at = (h: number) => `2026-03-01 ${String(h).padStart(2, "0")}:00:00`;
+
+    // Alice reaches the paid stage, then a type that would put her there again changes nothing.
+    await recordEvent(w.tenant.id, paid(w.alice.id), API);
+    const reached = await updatedAt(w.alice.id);
+    await new Promise((r) => setTimeout(r, 5));
+    await recordEvent(w.tenant.id, parse({ customerId: w.alice.id, event: still.eventKey, happenTime: at(11) }), API);
+    expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 10 });
+    expect(await updatedAt(w.alice.id)).toBe(reached);
+
+    // A batch whose last stage is the one she has: the stage stays, the scores add up, updatedAt moves.
+    await recordEvents(
+      w.tenant.id,
+      batch([
+        { customerId: w.alice.id, event: "page_view", happenTime: at(12) },
+        { customerId: w.alice.id, event: "order_paid", happenTime: at(13) },
+        // Bob, without a stage, gets one from a type that only sets stages
+        { customerId: w.bob.id, event: still.eventKey, happenTime: at(12) },
+      ]),
+      API,
+    );
+    expect(await customer(w.alice.id)).toEqual({ stageId: w.stages.paid.id, score: 21 });
+    expect(await updatedAt(w.alice.id)).toBeGreaterThan(reached);
+    expect(await customer(w.bob.id)).toEqual({ stageId: w.stages.paid.id, score: 0 });
+  });
+
   it("writes the event, the stage and the score in one transaction", async () => {
     const w = await eventWorld();
     const pg = currentProvider() === "postgresql";
@@ -325,6 +355,33 @@ describe("batches", () => {
     expect(new Set(done.map((d) => d.eventId)).size).toBe(80);
     const scores = await db.customer.findMany({ where: { id: { in: customers.map((c) => c.id) } }, select: { score: true, stageId: true } });
     expect(scores.every((s) => s.score === 20 && s.stageId === w.stages.paid.id)).toBe(true);
+  });
+
+  it("records batches that arrive while others are being written, on the same customers, each event once", async () => {
+    // On PostgreSQL these flushes overlap (two at a time) and meet on the same customer rows.
+    const w = await eventWorld();
+    const customers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => db.customer.create({ data: { tenantId: w.tenant.id, name: `c${i}` }, select: { id: true } })),
+    );
+    const items = (round: number) =>
+      (round % 2 ? [...customers].reverse() : customers).map((c, i) => ({
+        customerId: c.id,
+        event: "order_paid",
+        happenTime: "2026-03-01 12:00:00",
+        eventId: `r${round}-${i}`,
+      }));
+    const rounds: Promise<Awaited<ReturnType<typeof recordEvents>>>[] = [];
+    for (let round = 0; round < 6; round++) {
+      rounds.push(recordEvents(w.tenant.id, batch(items(round)), API));
+      // the same batch again while the first may still be in flight: nothing is written twice
+      if (round === 2) rounds.push(recordEvents(w.tenant.id, batch(items(round)), API));
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    const results = (await Promise.all(rounds)).flat();
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await db.customerEvent.count({ where: { tenantId: w.tenant.id } })).toBe(6 * 30);
+    const rows = await db.customer.findMany({ where: { id: { in: customers.map((c) => c.id) } }, select: { score: true } });
+    expect(rows.map((r) => r.score)).toEqual(customers.map(() => 60));
   });
 });
 

@@ -49,10 +49,13 @@ export async function sqliteAdapterOf(client: Db): Promise<unknown> {
   return sqliteAdapters.get(factory);
 }
 
-type SqliteConnection = { prepare: (sql: string) => unknown; pragma: (sql: string) => unknown };
+type SqliteConnection = { prepare: (sql: string) => unknown; pragma: (sql: string) => unknown; open: boolean; inTransaction: boolean };
+
+/** The longest a commit waits for a checkpoint (the WAL's sync to disk) when few pages follow it. */
+const CHECKPOINT_EVERY_MS = 5000;
 
 /**
- * Two adjustments to each SQLite connection the adapter opens.
+ * Adjustments to each SQLite connection the adapter opens.
  *
  * `BEGIN IMMEDIATE` for transactions: the adapter opens them with a deferred `BEGIN`. A transaction
  * that reads and then writes while another process (the CLI, a second server) has committed in
@@ -61,17 +64,51 @@ type SqliteConnection = { prepare: (sql: string) => unknown; pragma: (sql: strin
  * takes the write lock up front, where the busy timeout does apply. Within one process the adapter
  * already runs one transaction at a time, so nothing is lost.
  *
- * Fewer, larger WAL checkpoints and a 64 MiB page cache: large event batches rewrite pages of
- * customer rows and the per-customer event index at random, and these halve the cost of their
- * commits (docs/api/customer-events.md). Durability is unchanged (synchronous stays FULL).
+ * Durability: WAL (set by lib/db/migrate.ts) with `synchronous = NORMAL`, which is what
+ * better-sqlite3's build gives a WAL connection (SQLITE_DEFAULT_WAL_SYNCHRONOUS=1) and is set here
+ * so that no other build changes it silently. A commit is in the WAL when it is acknowledged, so
+ * it survives the process crashing; the WAL is synced to disk at each checkpoint, so a power loss
+ * can take the commits since the last one (FULL would sync at every commit). Checkpoints run when
+ * the WAL reaches `wal_autocheckpoint` pages and, so that a quiet database is not left unsynced for
+ * long, every CHECKPOINT_EVERY_MS (a PASSIVE checkpoint, skipped while a transaction is open; ~20
+ * µs when there is nothing to copy): a power loss takes at most the last ~5 seconds of commits (or
+ * 100,000 pages, if that comes first). Before, with only `wal_autocheckpoint = 10000`, a quiet
+ * database could stay unsynced indefinitely and a busy one for 10,000 pages (~3 batches of 1,000
+ * events): under heavy writing the window is now longer, up to the 5 seconds.
+ *
+ * The rest is the cost of large event batches, whose commits write thousands of pages touched at
+ * random (customer rows and their score/updatedAt index entries, the per-customer event index):
+ * - `temp_store = MEMORY`: SQLite keeps each statement's journal (the pages a statement changes
+ *   that the transaction had already changed, to undo that statement alone) in memory only up to
+ *   64 KiB, then in a temporary file; a batch wrote ~20 MB of such files, 10,000 write calls, besides its
+ *   ~14 MB of WAL. Temporary tables and sorts live in memory too.
+ * - `wal_autocheckpoint = 100000` pages (~400 MB of WAL between checkpoints): a checkpoint copies
+ *   each page once however many commits rewrote it, and batches rewrite the same pages over and
+ *   over (100,000 customers' rows, their indexes); 10,000 copied ~10 MB a batch, 100,000 ~3 MB.
+ *   `journal_size_limit` gives the space back once the WAL starts over.
+ * - a 64 MiB page cache.
+ * bench/README.md has the figures ("batchCreate (issue 11)").
  */
 function tuned(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const client = (adapter as unknown as { client: SqliteConnection }).client;
-    client.pragma("wal_autocheckpoint = 10000");
+    client.pragma("synchronous = NORMAL");
+    client.pragma("temp_store = MEMORY");
+    client.pragma("wal_autocheckpoint = 100000");
+    client.pragma("journal_size_limit = 67108864");
     client.pragma("cache_size = -65536");
+    const checkpoints = setInterval(() => {
+      if (!client.open) return clearInterval(checkpoints);
+      if (client.inTransaction) return;
+      try {
+        client.pragma("wal_checkpoint(PASSIVE)");
+      } catch {
+        /* another connection's checkpoint or lock: the next round */
+      }
+    }, CHECKPOINT_EVERY_MS);
+    checkpoints.unref();
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     sqliteAdapters.set(factory, adapter);

@@ -92,6 +92,30 @@ class SqliteRunner implements Runner {
     if (stmt.reader) return stmt.all(...values.map(sqliteValue)).length;
     return stmt.run(...values.map(sqliteValue)).changes;
   }
+
+  /** One statement run once per row of values: prepared once, no promise per row. */
+  eachSync<T>(sql: string, rows: readonly (readonly unknown[])[]): (T | undefined)[] {
+    const stmt = this.statements.get(sql);
+    const out: (T | undefined)[] = new Array(rows.length);
+    if (stmt.reader) for (let i = 0; i < rows.length; i++) out[i] = stmt.get(...rows[i].map(sqliteValue)) as T | undefined;
+    else for (let i = 0; i < rows.length; i++) stmt.run(...rows[i].map(sqliteValue));
+    return out;
+  }
+}
+
+/**
+ * Runs one statement once per row of values, in order, in the caller's transaction (or none), and
+ * returns each run's first row (undefined when it returned none). This is how SQLite takes many
+ * rows best: on the driver the statement is prepared once and each run is a synchronous call on
+ * it (a 1,000-row VALUES list instead costs SQLite ~10 ms just to compile, every time, and its text
+ * changes with the row count). On a Prisma client or transaction (seeds, tests) it is one call per row.
+ */
+export async function eachRow<T>(tx: DbOrTx | Runner, sql: string, rows: readonly (readonly unknown[])[]): Promise<(T | undefined)[]> {
+  // duck-typed: Next bundles this module into several chunks, each with its own class objects
+  if (typeof (tx as Partial<SqliteRunner>).eachSync === "function") return (tx as SqliteRunner).eachSync<T>(sql, rows);
+  const out: (T | undefined)[] = [];
+  for (const values of rows) out.push((await tx.$queryRawUnsafe<T[]>(sql, ...values))[0]);
+  return out;
 }
 
 function sqliteValue(v: unknown): unknown {

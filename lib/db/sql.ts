@@ -36,6 +36,20 @@ export class Params {
   list(values: readonly unknown[]): string {
     return values.map((v) => this.add(v)).join(", ");
   }
+
+  /**
+   * `IN (…)` over a list bound as one parameter, so the statement's text is the same whatever the
+   * list's length and is prepared once: `= ANY($n::int4[])` on PostgreSQL (the list as an array),
+   * `IN (SELECT value FROM json_each(?))` on SQLite (the list as JSON).
+   */
+  inList(values: readonly (number | string)[], pgType: "int4" | "int8" | "text"): string {
+    if (this.pg) {
+      this.values.push(values);
+      return `= ANY($${this.values.length}::${pgType}[])`;
+    }
+    this.values.push(JSON.stringify(values));
+    return `IN (SELECT "value" FROM json_each(?))`;
+  }
 }
 
 /** An instant as Prisma stores it on SQLite ("…T03:04:05.000+00:00", so text comparison orders

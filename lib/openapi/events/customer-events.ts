@@ -56,9 +56,8 @@ const sourceShape = Object.fromEntries(
   ]),
 ) as Record<SourceField, ReturnType<typeof optionalText>>;
 
-/** The body of `customer-event/create`, and one item of `batchCreate`. */
-export const createCustomerEventBody = z
-  .object({
+/** The fields of `customer-event/create` (one item of `batchCreate`), before the cross-field checks. */
+const createCustomerEventFields = z.object({
     ...customerRef,
     event: eventKeyField.describe("事件Key"),
     eventName: optionalText(255).describe("事件名称; the type's name when absent"),
@@ -79,15 +78,46 @@ export const createCustomerEventBody = z
     eventId: optionalText(128).describe(
       "beyond the seed: an idempotency key; the same eventId again for the tenant is acknowledged and writes nothing",
     ),
-  })
-  .superRefine(requireCustomer)
-  .transform(({ event, attrValueList, ...rest }): RecordEventInput => ({ ...rest, eventKey: event, attributes: attrValueList ?? [] }));
+});
+
+type CreateFields = z.output<typeof createCustomerEventFields>;
+const toRecordInput = ({ event, attrValueList, ...rest }: CreateFields): RecordEventInput => ({ ...rest, eventKey: event, attributes: attrValueList ?? [] });
+
+/** The body of `customer-event/create`, and one item of `batchCreate`. */
+export const createCustomerEventBody = createCustomerEventFields.superRefine(requireCustomer).transform(toRecordInput);
 
 export type CreateCustomerEventBody = z.input<typeof createCustomerEventBody>;
 
+const FIELD_NAMES = Object.keys(createCustomerEventFields.shape) as (keyof CreateFields)[];
+const ALWAYS_CHECKED = new Set<string>(["event", "happenTime"]);
+const bodyOfFields = new Map<string, z.ZodType<RecordEventInput>>();
+
+/**
+ * createCustomerEventBody restricted to the fields an item carries (and the required ones), one
+ * schema per set of field names, kept. Every field of the body is optional but two, and an absent
+ * optional field still costs a trip through its preprocess/optional/transform chain (≈ 0.5 µs
+ * each, ~20 fields): a batch of 1,000 items whose items give five fields spends most of its
+ * validation on fields nobody sent. The result, errors included, is what the whole body's schema
+ * gives: the same field schemas in the same order, the same cross-field check and transform.
+ */
+function bodyFor(raw: Record<string, unknown>): z.ZodType<RecordEventInput> {
+  const names = FIELD_NAMES.filter((k) => ALWAYS_CHECKED.has(k) || raw[k] !== undefined);
+  const key = names.join(",");
+  let schema = bodyOfFields.get(key);
+  if (!schema) {
+    const shape = Object.fromEntries(names.map((k) => [k, createCustomerEventFields.shape[k]]));
+    schema = z.object(shape).superRefine(requireCustomer).transform((v) => toRecordInput(v as CreateFields));
+    // at most 2^20 sets in theory; in practice an integration sends a handful
+    if (bodyOfFields.size >= 256) bodyOfFields.clear();
+    bodyOfFields.set(key, schema);
+  }
+  return schema;
+}
+
 /** One raw `batchCreate` item as the domain's input, or why it is refused: a malformed item fails alone. */
 export function parseBatchItem(raw: unknown): RecordEventInput | DomainError {
-  const parsed = createCustomerEventBody.safeParse(raw);
+  const plain = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+  const parsed = (plain ? bodyFor(raw as Record<string, unknown>) : createCustomerEventBody).safeParse(raw);
   return parsed.success ? parsed.data : eventFailure(parsed.error);
 }
 
