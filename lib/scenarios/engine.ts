@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { RecordEventInput } from "@/lib/customer-events/schemas";
 import { recordEvent } from "@/lib/customer-events/service";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import type { ClaimedJob } from "@/lib/jobs/lease";
 import type { JobContext, JobHandler, Settle } from "@/lib/jobs/worker";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fireCustomEventForSegments } from "@/lib/custom-events/trigger";
 import { db } from "@/lib/db/client";
-import { JOB_KINDS, JOB_STATUS } from "@/lib/jobs/constants";
+import { JOB_STATUS } from "@/lib/jobs/constants";
 import { createSegment } from "@/lib/segments/service";
 import { RUN_STATUS, runJobKey, STEP_OUTCOME } from "./constants";
 import { FANOUT_HANDLERS } from "./fanout";
