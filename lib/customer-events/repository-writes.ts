@@ -174,7 +174,9 @@ export interface CustomerEffect {
  * and score both stay as they are is not written (nor is its updatedAt moved). SQLite leaves an
  * index entry alone when the row's new values leave it as it was (a stage set to the stage the
  * customer has costs no write to the stage index); on PostgreSQL an UPDATE that changes an indexed
- * column writes an entry in every index of the row (no HOT update) whatever it sets.
+ * column writes an entry in every index of the row whatever it sets, so score and updatedAt are not
+ * indexed (prisma/schema.prisma): a score move is a HOT update, and only a real stage move (stageId
+ * is indexed) writes the customer's indexes.
  */
 export async function applyCustomerEffects(tx: Tx, effects: readonly CustomerEffect[], now: Date): Promise<void> {
   const at = sqlInstant(now);
