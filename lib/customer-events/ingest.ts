@@ -18,7 +18,7 @@ import {
   type NewAttributeRow,
   type NewEventRow,
 } from "./repository-writes";
-import { canonicalAttributeType, CONTEXT_FIELDS, type RecordEventInput } from "./schemas";
+import { canonicalAttributeType, type ContextField, type RecordEventInput } from "./schemas";
 import { parseWallClock, wallClockToInstant } from "./time";
 
 /**
@@ -210,7 +210,9 @@ async function prepare(batches: Batch[], outcomes: Outcome[][], run: Runner): Pr
       }
       if (customerId === undefined) continue;
 
-      const row: NewEventRow = {
+      // every column named (absent ones undefined): one object shape for all rows, where adding
+      // the given context fields one by one cost ~6 ms a batch of 1,000 in property lookups
+      const row = {
         tenantId,
         customerId,
         eventTypeId: type.id,
@@ -221,8 +223,21 @@ async function prepare(batches: Batch[], outcomes: Outcome[][], run: Runner): Pr
         scheduledTime,
         idempotencyKey: input.eventId,
         recordedBy: batch.recordedBy,
-      };
-      for (const f of CONTEXT_FIELDS) if (input[f] !== undefined) row[f] = input[f];
+        source: input.source,
+        source1: input.source1,
+        source2: input.source2,
+        source3: input.source3,
+        source4: input.source4,
+        source5: input.source5,
+        source6: input.source6,
+        source7: input.source7,
+        source8: input.source8,
+        province: input.province,
+        city: input.city,
+        district: input.district,
+        latitude: input.latitude,
+        longitude: input.longitude,
+      } satisfies NewEventRow & Record<ContextField, string | undefined>;
       ready.push({ batch: bi, index, type, row, attributes });
     }
   }
@@ -245,7 +260,9 @@ async function write(items: Ready[], now: Date): Promise<(number | null)[]> {
         const eventId = ids[i];
         if (eventId == null) return;
         const { tenantId, customerId, eventTypeId } = r.row;
-        for (const a of r.attributes) attributes.push({ ...a, tenantId, eventTypeId, eventId });
+        for (const a of r.attributes) {
+          attributes.push({ tenantId, eventTypeId, eventId, attrKey: a.attrKey, type: a.type, value: a.value, numValue: a.numValue, timeValue: a.timeValue });
+        }
         const effect = effects.get(customerId) ?? { customerId, stageId: null, scoreDelta: 0 };
         if (r.type.stageId != null) effect.stageId = r.type.stageId;
         effect.scoreDelta += r.type.rating ?? 0;
