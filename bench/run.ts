@@ -5,6 +5,7 @@
 //   1b. POST /api/bench/parse (parses the create body, nothing else: Next's POST floor)
 //   2. POST customer-event/create — 32 connections, 30 s; then counts the stored events
 //   2b. with --processes 2: the same against two `next start` processes on the database
+//   3a. POST /api/bench/parse with the same 1,000-event bodies (Next's floor for a batch)
 //   3. POST customer-event/batchCreate with 1,000-event batches — 4 connections, 20 s
 //   4. queryByCustomerId for the customer with 10,000 events — sequential, p95
 //   5. list_customers page 500 of 100,000 customers — sequential, p95
@@ -209,6 +210,29 @@ async function main() {
     // 3. batches of 1,000
     let batchedOk = 0;
     const batchDuration = Number(values["batch-duration"] ?? (quick ? 5 : 20));
+    const batchBody = () =>
+      JSON.stringify({
+        events: Array.from({ length: 1000 }, (_, i) => ({
+          customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
+          event: "page_view",
+          eventName: "浏览页面",
+          happenTime: "2026-11-21 11:00:00",
+          attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
+        })),
+      });
+    // 3a. the batch floor: the same bodies posted to a route that only parses them (no validation,
+    // no database): the most batches Next and this load generator can pass on these cores
+    const floor = await withCpu([server], () =>
+      load({
+        url: `${server.url}/api/bench/parse`,
+        connections: Number(values["batch-connections"]),
+        duration: batchDuration,
+        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: batchBody() }) }],
+      }),
+    );
+    results.batchFloor = { ...floor, eventsPerSecond: Math.round((floor.requests * 1000) / batchDuration), serverCpuMsPer1000: floor.serverCpuMsPerRequest };
+    console.log("batch floor", results.batchFloor);
+
     const b0 = await storedEvents(url, seed.tenantId);
     // CPU the work costs, beside the rate: on a machine shared with other work the rate says how
     // much of the cores this run got, the CPU time per 1,000 events what the code needs
@@ -221,18 +245,7 @@ async function main() {
         {
           method: "POST",
           headers,
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({
-              events: Array.from({ length: 1000 }, (_, i) => ({
-                customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
-                event: "page_view",
-                eventName: "浏览页面",
-                happenTime: "2026-11-21 11:00:00",
-                attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
-              })),
-            }),
-          }),
+          setupRequest: (req) => ({ ...req, body: batchBody() }),
           onResponse: (status, body) => {
             if (status === 200) batchedOk += (body.match(/"ok":true/g) ?? []).length;
           },
