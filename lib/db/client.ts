@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/pg/client";
 import { databaseUrl, providerOf, sqlitePath } from "./config";
+import { CHECKPOINT_EVERY_MS, releaseCheckpointer, retainCheckpointer } from "./sqlite-checkpointer";
 
 /**
  * The app is typed against the SQLite client; the PostgreSQL client is generated from the same
@@ -19,7 +20,7 @@ export function createDb(url = databaseUrl()): Db {
     return new PgClient({ adapter }) as unknown as Db;
   }
   const factory = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000 });
-  const client = new SqliteClient({ adapter: tuned(factory) });
+  const client = new SqliteClient({ adapter: tuned(factory, sqlitePath(url)) });
   sqliteFactories.set(client, factory);
   return client;
 }
@@ -49,10 +50,13 @@ export async function sqliteAdapterOf(client: Db): Promise<unknown> {
   return sqliteAdapters.get(factory);
 }
 
-type SqliteConnection = { prepare: (sql: string) => unknown; pragma: (sql: string) => unknown; open: boolean; inTransaction: boolean };
-
-/** The longest a commit waits for a checkpoint (the WAL's sync to disk) when few pages follow it. */
-const CHECKPOINT_EVERY_MS = 5000;
+type SqliteConnection = {
+  prepare: (sql: string) => unknown;
+  pragma: (sql: string) => unknown;
+  close: () => unknown;
+  open: boolean;
+  inTransaction: boolean;
+};
 
 /**
  * Adjustments to each SQLite connection the adapter opens.
@@ -68,13 +72,12 @@ const CHECKPOINT_EVERY_MS = 5000;
  * better-sqlite3's build gives a WAL connection (SQLITE_DEFAULT_WAL_SYNCHRONOUS=1) and is set here
  * so that no other build changes it silently. A commit is in the WAL when it is acknowledged, so
  * it survives the process crashing; the WAL is synced to disk at each checkpoint, so a power loss
- * can take the commits since the last one (FULL would sync at every commit). Checkpoints run when
- * the WAL reaches `wal_autocheckpoint` pages and, so that a quiet database is not left unsynced for
- * long, every CHECKPOINT_EVERY_MS (a PASSIVE checkpoint, skipped while a transaction is open; ~20
- * µs when there is nothing to copy): a power loss takes at most the last ~5 seconds of commits (or
- * 100,000 pages, if that comes first). Before, with only `wal_autocheckpoint = 10000`, a quiet
- * database could stay unsynced indefinitely and a busy one for 10,000 pages (~3 batches of 1,000
- * events): under heavy writing the window is now longer, up to the 5 seconds.
+ * can take the commits since the last one (FULL would sync at every commit). A worker thread with
+ * its own connection runs a PASSIVE checkpoint every CHECKPOINT_EVERY_MS (lib/db/sqlite-checkpointer.ts,
+ * off the event loop: a checkpoint run here stopped every request while it copied), so a power loss
+ * takes at most the last ~second of commits; `wal_autocheckpoint` stays as a backstop should the
+ * worker fall behind (or not start: then this connection checkpoints on a timer, between its
+ * transactions).
  *
  * The rest is the cost of large event batches, whose commits write thousands of pages touched at
  * random (customer rows and their score/updatedAt index entries, the per-customer event index):
@@ -82,14 +85,13 @@ const CHECKPOINT_EVERY_MS = 5000;
  *   that the transaction had already changed, to undo that statement alone) in memory only up to
  *   64 KiB, then in a temporary file; a batch wrote ~20 MB of such files, 10,000 write calls, besides its
  *   ~14 MB of WAL. Temporary tables and sorts live in memory too.
- * - `wal_autocheckpoint = 100000` pages (~400 MB of WAL between checkpoints): a checkpoint copies
- *   each page once however many commits rewrote it, and batches rewrite the same pages over and
- *   over (100,000 customers' rows, their indexes); 10,000 copied ~10 MB a batch, 100,000 ~3 MB.
+ * - `wal_autocheckpoint = 100000` pages (~400 MB of WAL): the commit that reaches it runs the
+ *   checkpoint itself, on this connection; the worker's checkpoints keep the WAL far below it.
  *   `journal_size_limit` gives the space back once the WAL starts over.
  * - a 64 MiB page cache.
  * bench/README.md has the figures ("batchCreate (issue 11)").
  */
-function tuned(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+function tuned(factory: PrismaBetterSQLite3, file: string): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -99,16 +101,30 @@ function tuned(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
     client.pragma("wal_autocheckpoint = 100000");
     client.pragma("journal_size_limit = 67108864");
     client.pragma("cache_size = -65536");
-    const checkpoints = setInterval(() => {
-      if (!client.open) return clearInterval(checkpoints);
-      if (client.inTransaction) return;
-      try {
-        client.pragma("wal_checkpoint(PASSIVE)");
-      } catch {
-        /* another connection's checkpoint or lock: the next round */
-      }
-    }, CHECKPOINT_EVERY_MS);
-    checkpoints.unref();
+    if (retainCheckpointer(file)) {
+      const close = client.close.bind(client);
+      let released = false;
+      client.close = () => {
+        try {
+          return close();
+        } finally {
+          if (!released) releaseCheckpointer(file);
+          released = true;
+        }
+      };
+    } else {
+      // no worker thread here: checkpoints on this connection, between its transactions
+      const checkpoints = setInterval(() => {
+        if (!client.open) return clearInterval(checkpoints);
+        if (client.inTransaction) return;
+        try {
+          client.pragma("wal_checkpoint(PASSIVE)");
+        } catch {
+          /* another connection's checkpoint or lock: the next round */
+        }
+      }, CHECKPOINT_EVERY_MS);
+      checkpoints.unref();
+    }
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     sqliteAdapters.set(factory, adapter);
