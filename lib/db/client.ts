@@ -73,11 +73,11 @@ type SqliteConnection = {
  * so that no other build changes it silently. A commit is in the WAL when it is acknowledged, so
  * it survives the process crashing; the WAL is synced to disk at each checkpoint, so a power loss
  * can take the commits since the last one (FULL would sync at every commit). A worker thread with
- * its own connection runs a PASSIVE checkpoint every CHECKPOINT_EVERY_MS (lib/db/sqlite-checkpointer.ts,
- * off the event loop: a checkpoint run here stopped every request while it copied), so a power loss
- * takes at most the last ~second of commits; `wal_autocheckpoint` stays as a backstop should the
- * worker fall behind (or not start: then this connection checkpoints on a timer, between its
- * transactions).
+ * its own connection runs a PASSIVE checkpoint every CHECKPOINT_EVERY_MS, 5 s
+ * (lib/db/sqlite-checkpointer.ts; run here, a checkpoint stopped every request while it copied), so
+ * a power loss takes at most the last ~5 seconds of commits. `wal_autocheckpoint` stays as a
+ * backstop should the worker fall behind (or not start: then this connection checkpoints on a
+ * timer, between its transactions).
  *
  * The rest is the cost of large event batches, whose commits write thousands of pages touched at
  * random (customer rows and their score/updatedAt index entries, the per-customer event index):

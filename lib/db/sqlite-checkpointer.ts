@@ -10,12 +10,14 @@ import { Worker } from "node:worker_threads";
  * bench/README.md "Checkpoints off the event loop"). Here a worker thread with its own connection
  * runs a PASSIVE checkpoint every CHECKPOINT_EVERY_MS: it copies what no reader still needs and
  * waits for nobody, and the request connection's commits go on appending to the WAL meanwhile.
+ * Every 5 s, not more often: a checkpoint copies each page once however many commits rewrote it
+ * since the last, and every second cost SQLite's create ~10 % more CPU under load (bench/README.md).
  *
  * One checkpointer per database file per process (kept on globalThis: Next bundles this module into
  * several chunks), stopped when the last connection to the file closes. The worker is unref'd, so
  * it never keeps a process alive.
  */
-export const CHECKPOINT_EVERY_MS = 1000;
+export const CHECKPOINT_EVERY_MS = 5000;
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
