@@ -148,3 +148,20 @@ export async function pgBackendsCpuMs(url: string): Promise<number> {
     await client.end();
   }
 }
+
+/**
+ * The body of one batchCreate of 1,000 page views on customers spread over the seeded ones (ids 2 …
+ * customers), as every batch benchmark sends it; `eventId` gives each event an idempotency key.
+ */
+export function batchBody(customers: number, eventId?: () => string): string {
+  return JSON.stringify({
+    events: Array.from({ length: 1000 }, (_, i) => ({
+      customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (customers - 1)),
+      event: "page_view",
+      eventName: "浏览页面",
+      happenTime: "2026-11-21 11:00:00",
+      attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
+      ...(eventId ? { eventId: eventId() } : {}),
+    })),
+  });
+}

@@ -9,7 +9,7 @@ import { recordEvents } from "../lib/customer-events/service";
 import { parseBatchItem } from "../lib/openapi/events/customer-events";
 import { currentProvider } from "../lib/db/sql";
 import { databaseUrl } from "../lib/db/config";
-import { pgBackendsCpuMs } from "./harness";
+import { batchBody, pgBackendsCpuMs } from "./harness";
 
 // --together N: N batches submitted at once (as N concurrent requests would), so the group commit
 // writes them in one transaction; times are still per batch of 1,000
@@ -30,19 +30,9 @@ async function main() {
   const together = Number(values.together);
   const tag = Date.now().toString(36);
   let sent = 0;
-  const batchBody = () =>
-    JSON.stringify({
-      events: Array.from({ length: 1000 }, (_, i) => ({
-        customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
-        event: "page_view",
-        eventName: "浏览页面",
-        happenTime: "2026-11-21 11:00:00",
-        attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
-        ...(values["event-ids"] ? { eventId: `${tag}-${++sent}` } : {}),
-      })),
-    });
+  const batchOf = () => batchBody(seed.customers, values["event-ids"] ? () => `${tag}-${++sent}` : undefined);
   for (let r = 0; r < runs + 2; r++) {
-    const bodies = Array.from({ length: together }, batchBody);
+    const bodies = Array.from({ length: together }, batchOf);
     const t0 = performance.now();
     const batches = bodies.map((b) => JSON.parse(b).events as unknown[]);
     const t1 = performance.now();

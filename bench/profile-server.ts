@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { load, root } from "./harness";
+import { batchBody, load, root } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -54,18 +54,7 @@ async function main() {
       {
         method: "POST",
         headers: { "content-type": "application/json", token },
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({
-            events: Array.from({ length: 1000 }, (_, i) => ({
-              customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
-              event: "page_view",
-              eventName: "浏览页面",
-              happenTime: "2026-11-21 11:00:00",
-              attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
-            })),
-          }),
-        }),
+        setupRequest: (req) => ({ ...req, body: batchBody(seed.customers) }),
       },
     ],
   });

@@ -22,7 +22,7 @@ import os from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
 import { pgConfig } from "../lib/db/migrate";
-import { latencies, load, pgBackendsCpuMs, root, sign, startServer, type LoadResult, type Server } from "./harness";
+import { batchBody, latencies, load, pgBackendsCpuMs, root, sign, startServer, type LoadResult, type Server } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -210,16 +210,6 @@ async function main() {
     // 3. batches of 1,000
     let batchedOk = 0;
     const batchDuration = Number(values["batch-duration"] ?? (quick ? 5 : 20));
-    const batchBody = () =>
-      JSON.stringify({
-        events: Array.from({ length: 1000 }, (_, i) => ({
-          customerId: 2 + ((i * 7919 + Math.floor(Math.random() * 1e6)) % (seed.customers - 1)),
-          event: "page_view",
-          eventName: "浏览页面",
-          happenTime: "2026-11-21 11:00:00",
-          attrValueList: [{ attrKey: "url", attrValue: "/batch", type: "text" }],
-        })),
-      });
     // 3a. the batch floor: the same bodies posted to a route that only parses them (no validation,
     // no database): the most batches Next and this load generator can pass on these cores
     const floor = await withCpu([server], () =>
@@ -227,7 +217,7 @@ async function main() {
         url: `${server.url}/api/bench/parse`,
         connections: Number(values["batch-connections"]),
         duration: batchDuration,
-        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: batchBody() }) }],
+        requests: [{ method: "POST", headers, setupRequest: (req) => ({ ...req, body: batchBody(seed.customers) }) }],
       }),
     );
     results.batchFloor = { ...floor, eventsPerSecond: Math.round((floor.requests * 1000) / batchDuration), serverCpuMsPer1000: floor.serverCpuMsPerRequest };
@@ -245,7 +235,7 @@ async function main() {
         {
           method: "POST",
           headers,
-          setupRequest: (req) => ({ ...req, body: batchBody() }),
+          setupRequest: (req) => ({ ...req, body: batchBody(seed.customers) }),
           onResponse: (status, body) => {
             if (status === 200) batchedOk += (body.match(/"ok":true/g) ?? []).length;
           },
